@@ -47,7 +47,14 @@ public sealed class EmulatorHost : IAsyncDisposable
             ? Directory.CreateTempSubdirectory("testbed-emulators-").FullName
             : null;
         var dataDirectory = Path.GetFullPath(temporary ?? options.DataDirectory!);
-        Directory.CreateDirectory(dataDirectory);
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new EmulatorStartException($"The emulators' data folder '{dataDirectory}' cannot be used: {error.Message}", error);
+        }
 
         var starting = Enum.GetValues<EmulatorService>()
             .Select(service => EmulatorProcess.StartAsync(service, emulatorsDirectory, dataDirectory, options, cancellationToken))

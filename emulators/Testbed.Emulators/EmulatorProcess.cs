@@ -11,6 +11,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
     private const string FailedPrefix = "testbed-emulator failed ";
     private readonly Process _process;
     private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _exited;
 
     private EmulatorProcess(EmulatorService service, Process process)
     {
@@ -21,8 +22,8 @@ public sealed class EmulatorProcess : IAsyncDisposable
     /// <summary>Which service this emulates.</summary>
     public EmulatorService Service { get; }
 
-    /// <summary>The process id, for display and for tests that kill it.</summary>
-    public int ProcessId => _process.Id;
+    /// <summary>The process id, for display and for tests that look for it.</summary>
+    public int ProcessId { get; private set; }
 
     /// <summary>The port it listens on, once ready.</summary>
     public int Port { get; private set; }
@@ -31,7 +32,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Whether the process has ended.</summary>
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => Volatile.Read(ref _exited);
 
     /// <summary>The last lines it wrote to stdout and stderr.</summary>
     public OutputBuffer Output { get; } = new();
@@ -76,6 +77,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
             throw new EmulatorStartException($"Could not start Node.js ('{options.NodeExecutable}') for the {service} emulator: {error.Message}", error);
         }
 
+        emulator.ProcessId = process.Id;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -140,6 +142,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
         }
         finally
         {
+            Volatile.Write(ref _exited, true);
             _process.Dispose();
         }
     }
@@ -179,6 +182,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
 
     private void OnExited()
     {
+        Volatile.Write(ref _exited, true);
         if (_ready.Task.IsCompleted)
         {
             return;

@@ -55,7 +55,8 @@ public static class AwsConnectionResolver
             return DefaultAWSCredentialsIdentityResolver.GetCredentials();
         }
 
-        return new CredentialProfileStoreChain().TryGetAWSCredentials(options.Profile, out var credentials)
+        var profiles = string.IsNullOrEmpty(options.ProfilesLocation) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(options.ProfilesLocation);
+        return profiles.TryGetAWSCredentials(options.Profile, out var credentials)
             ? credentials
             : throw new InvalidOperationException($"Aws:Profile '{options.Profile}' was not found in the shared AWS config or credentials files.");
     }

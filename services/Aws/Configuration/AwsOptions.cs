@@ -24,6 +24,9 @@ public sealed class AwsOptions
     /// <summary>A named profile from ~/.aws for Aws mode; empty for the SDK's default chain.</summary>
     public string? Profile { get; set; }
 
+    /// <summary>A shared credentials file to read <see cref="Profile"/> from instead of ~/.aws/credentials.</summary>
+    public string? ProfilesLocation { get; set; }
+
     /// <summary>LocalStack's edge endpoint; http://localhost:4566 when empty.</summary>
     public Uri? ServiceUrl { get; set; }
 

@@ -1,0 +1,51 @@
+namespace Testbed.Testing;
+
+/// <summary>Looks at processes the way `ps` does, to prove none was left behind.</summary>
+public static class ProcessProbe
+{
+    /// <summary>Whether the process runs (a zombie awaiting its parent's reaping counts as gone).</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state != "Z" && state != "X";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Ids of the running processes whose command line contains the text.</summary>
+    public static IReadOnlyList<int> WithCommandLineContaining(string text)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains(text, StringComparison.Ordinal) && IsAlive(pid))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // It ended while we looked.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return found;
+    }
+}
