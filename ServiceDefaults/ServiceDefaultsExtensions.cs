@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Testbed.Aws.Configuration;
+
+namespace Testbed.ServiceDefaults;
+
+/// <summary>The two calls every Testbed service makes: AddServiceDefaults on the builder, MapDefaultEndpoints on the app.</summary>
+public static class ServiceDefaultsExtensions
+{
+    private const string LiveTag = "live";
+
+    /// <summary>Registers health checks, problem details and the AWS clients (from the "Aws" section).</summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddTestbedAws();
+        return builder;
+    }
+
+    /// <summary>Maps /health (every check: ready to serve) and /alive (the process answers).</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        return app;
+    }
+}

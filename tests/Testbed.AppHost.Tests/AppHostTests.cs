@@ -1,0 +1,77 @@
+using Testbed.AppHost.Tests.Fixtures;
+using Testbed.Aws.Configuration;
+using Testbed.Aws.Kinesis;
+using Testbed.Testing;
+
+namespace Testbed.AppHost.Tests;
+
+/// <summary>`dotnet run --project AppHost` as a user runs it: emulators up, resources provisioned, endpoints printed, clean stop.</summary>
+public sealed class AppHostTests
+{
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(30);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task It_starts_the_emulators_provisions_the_pipeline_and_stops_cleanly_on_Ctrl_C()
+    {
+        var prefix = UniqueName.For("apphost");
+        await using var appHost = await AppHostProcess.StartAsync($"--Pipeline:Prefix={prefix}");
+        var pids = appHost.PrintedEmulatorPids();
+        Assert.Equal(3, pids.Count);
+
+        var clients = new AwsClientFactory(AwsConnectionResolver.Resolve(appHost.PrintedAwsOptions()));
+        using var http = new HttpClient();
+        var shards = await clients.CreateKinesis(http).ListAllShardsAsync($"{prefix}-events", cancellationToken: Ct);
+        Assert.Equal(2, shards.Count);
+        using var dynamo = clients.CreateDynamoDb();
+        Assert.Equal(
+            [$"{prefix}-aggregates", $"{prefix}-items", $"{prefix}-leases"],
+            (await dynamo.ListTablesAsync(Ct)).TableNames.Order());
+        using var s3 = clients.CreateS3();
+        Assert.Contains($"{prefix}-lake", (await s3.ListBucketsAsync(Ct)).Buckets.Select(b => b.BucketName));
+
+        appHost.Signal(Signals.Interrupt);
+        await appHost.WaitForExitAsync(StopBound);
+
+        Assert.Equal(0, appHost.ExitCode);
+        Assert.Contains("apphost    stopped", appHost.Output, StringComparison.Ordinal);
+        Assert.All(pids, pid => Assert.False(ProcessProbe.IsAlive(pid), $"emulator {pid} outlived the AppHost"));
+    }
+
+    [Fact]
+    public async Task SIGTERM_stops_it_as_cleanly_as_Ctrl_C()
+    {
+        await using var appHost = await AppHostProcess.StartAsync();
+        var pids = appHost.PrintedEmulatorPids();
+
+        appHost.Signal(Signals.Terminate);
+        await appHost.WaitForExitAsync(StopBound);
+
+        Assert.Equal(0, appHost.ExitCode);
+        Assert.All(pids, pid => Assert.False(ProcessProbe.IsAlive(pid), $"emulator {pid} outlived the AppHost"));
+    }
+
+    [Fact]
+    public async Task A_killed_AppHost_leaves_no_emulator_behind()
+    {
+        await using var appHost = await AppHostProcess.StartAsync();
+        var pids = appHost.PrintedEmulatorPids();
+
+        appHost.Signal(Signals.Kill);
+
+        await Eventually.HoldsAsync(() => pids.All(pid => !ProcessProbe.IsAlive(pid)), TimeSpan.FromSeconds(15), "every emulator ended after the AppHost was killed");
+    }
+
+    [Fact]
+    public async Task A_taken_fixed_port_stops_the_start_with_a_message_naming_it()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => AppHostProcess.StartAsync($"--AppHost:Ports:Kinesis={port}"));
+
+        Assert.Contains("already in use", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+    }
+}
