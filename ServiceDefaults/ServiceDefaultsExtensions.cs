@@ -12,10 +12,11 @@ public static class ServiceDefaultsExtensions
 {
     private const string LiveTag = "live";
 
-    /// <summary>Registers health checks, problem details and the AWS clients (from the "Aws" section).</summary>
+    /// <summary>Registers telemetry, health checks, problem details and the AWS clients (from the "Aws" section).</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
+        builder.AddTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddTestbedAws();
@@ -25,6 +26,9 @@ public static class ServiceDefaultsExtensions
     /// <summary>Maps /health (every check: ready to serve) and /alive (the process answers).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Resolving the providers starts them: activities are created from the first request on.
+        app.Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>();
+        app.Services.GetRequiredService<OpenTelemetry.Metrics.MeterProvider>();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         return app;

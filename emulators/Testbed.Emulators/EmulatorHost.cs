@@ -6,11 +6,16 @@ namespace Testbed.Emulators;
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly string? _temporaryDataDirectory;
+    private readonly List<EmulatorProcess> _processes;
+    private readonly string _emulatorsDirectory;
+    private readonly EmulatorHostOptions _options;
     private int _disposed;
 
-    private EmulatorHost(IReadOnlyList<EmulatorProcess> processes, string dataDirectory, string? temporaryDataDirectory)
+    private EmulatorHost(List<EmulatorProcess> processes, string emulatorsDirectory, string dataDirectory, string? temporaryDataDirectory, EmulatorHostOptions options)
     {
-        Processes = processes;
+        _processes = processes;
+        _emulatorsDirectory = emulatorsDirectory;
+        _options = options;
         DataDirectory = dataDirectory;
         _temporaryDataDirectory = temporaryDataDirectory;
         Endpoints = new EmulatorEndpoints(
@@ -21,7 +26,16 @@ public sealed class EmulatorHost : IAsyncDisposable
     }
 
     /// <summary>The emulator processes, one per service.</summary>
-    public IReadOnlyList<EmulatorProcess> Processes { get; }
+    public IReadOnlyList<EmulatorProcess> Processes
+    {
+        get
+        {
+            lock (_processes)
+            {
+                return [.. _processes];
+            }
+        }
+    }
 
     /// <summary>Where each emulator answers.</summary>
     public EmulatorEndpoints Endpoints { get; }
@@ -75,7 +89,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw starting.First(t => t.IsFaulted).Exception!.InnerException!;
         }
 
-        var host = new EmulatorHost([.. starting.Select(t => t.Result)], dataDirectory, temporary);
+        var host = new EmulatorHost([.. starting.Select(t => t.Result)], emulatorsDirectory, dataDirectory, temporary, options);
         try
         {
             await ReadinessProbe.WaitUntilAnsweringAsync(host.Endpoints, options.StartTimeout, cancellationToken).ConfigureAwait(false);
@@ -93,6 +107,22 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         return host;
+    }
+
+    /// <summary>Stops one emulator, as if that AWS service went down; its data stays.</summary>
+    public ValueTask StopAsync(EmulatorService service) => this[service].DisposeAsync();
+
+    /// <summary>Starts a stopped (or crashed) emulator again on the same port with the same data.</summary>
+    public async Task RestartAsync(EmulatorService service, CancellationToken cancellationToken = default)
+    {
+        var old = this[service];
+        await old.DisposeAsync().ConfigureAwait(false);
+        var ports = new Dictionary<EmulatorService, int>(_options.Ports) { [service] = old.Port };
+        var fresh = await EmulatorProcess.StartAsync(service, _emulatorsDirectory, DataDirectory, _options with { Ports = ports }, cancellationToken).ConfigureAwait(false);
+        lock (_processes)
+        {
+            _processes[_processes.IndexOf(old)] = fresh;
+        }
     }
 
     /// <summary>Stops every emulator and deletes a temporary data folder.</summary>

@@ -1,4 +1,4 @@
-namespace Testbed.AppHost.Tests.Fixtures;
+namespace Testbed.Testing;
 
 /// <summary>The Linux signal numbers the tests send.</summary>
 public static class Signals

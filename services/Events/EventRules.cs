@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace Testbed.Events;
+
+/// <summary>What makes an event's fields valid; ingestion enforces them, the processor relies on them.</summary>
+public static partial class EventRules
+{
+    /// <summary>Kinesis's limit for one record's data and partition key together.</summary>
+    public const int MaxRecordBytes = 1024 * 1024;
+
+    /// <summary>The longest type or id.</summary>
+    public const int MaxNameLength = 128;
+
+    /// <summary>Whether a type is 1-128 letters, digits, '.', '_' or '-'.</summary>
+    public static bool IsValidType(string value) => value.Length is > 0 and <= MaxNameLength && TypePattern().IsMatch(value);
+
+    /// <summary>Whether an id is 1-128 letters, digits, '.', '_', ':' or '-'.</summary>
+    public static bool IsValidId(string value) => value.Length is > 0 and <= MaxNameLength && IdPattern().IsMatch(value);
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex TypePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]+$")]
+    private static partial Regex IdPattern();
+}

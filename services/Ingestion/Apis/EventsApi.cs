@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Testbed.Events;
+using Testbed.Ingestion.Model;
+using Testbed.Ingestion.Parsing;
+using Testbed.Ingestion.Publishing;
+
+namespace Testbed.Ingestion.Apis;
+
+/// <summary>POST /events and POST /events/batch: validate, stamp, publish to Kinesis, answer once Kinesis has the records.</summary>
+public static class EventsApi
+{
+    /// <summary>The most events one batch may hold (a PutRecords call's limit).</summary>
+    public const int MaxBatchEvents = 500;
+
+    private const int MaxEventBody = EventRules.MaxRecordBytes + (64 * 1024);
+    private const int MaxBatchBody = 64 * 1024 * 1024;
+    private const string RetryAfterSeconds = "1";
+
+    /// <summary>Maps the events endpoints.</summary>
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        var events = app.MapGroup("/events").WithTags("Events");
+        events.MapPost("/", PostEventAsync).WithName("PostEvent");
+        events.MapPost("/batch", PostBatchAsync).WithName("PostEventBatch");
+        return app;
+    }
+
+    /// <summary>Accepts one JSON event.</summary>
+    public static async Task<Results<Accepted<AcceptedEvent>, ValidationProblem, ProblemHttpResult>> PostEventAsync(
+        HttpRequest request,
+        [AsParameters] EventsServices services,
+        CancellationToken cancellationToken)
+    {
+        if (!RequestBody.HasMediaType(request, "application/json"))
+        {
+            return UnsupportedMediaType(request, "application/json");
+        }
+
+        var body = await RequestBody.ReadAsync(request, MaxEventBody, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TooLarge("body", $"An event may be at most {EventRules.MaxRecordBytes:N0} bytes once stored (Kinesis's record limit).");
+        }
+
+        using var document = BodyParser.ParseDocument(body, out var malformed);
+        if (document is null)
+        {
+            return Invalid("body", malformed!);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var draft = EventValidator.Validate(document.RootElement, string.Empty, errors);
+        if (draft is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The event is not valid.");
+        }
+
+        var (record, bytes) = EventStamper.Stamp(draft, services.Time.GetUtcNow());
+        if (!EventStamper.Fits(record, bytes))
+        {
+            return TooLarge("data", $"The stored event would be {bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
+        }
+
+        var result = await services.Publisher.PublishAsync(bytes, record.Id, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome != PublishOutcome.Published)
+        {
+            return Unavailable(request, result.Error);
+        }
+
+        return TypedResults.Accepted($"/events/{record.Id}", new AcceptedEvent(record.Id, record.AcceptedAt, result.ShardId!, result.SequenceNumber!));
+    }
+
+    /// <summary>Accepts a JSON array or NDJSON of up to 500 events; nothing is written unless every event is valid.</summary>
+    public static async Task<Results<Accepted<BatchAnswer>, JsonHttpResult<BatchAnswer>, ValidationProblem, ProblemHttpResult>> PostBatchAsync(
+        HttpRequest request,
+        [AsParameters] EventsServices services,
+        CancellationToken cancellationToken)
+    {
+        var ndjson = RequestBody.HasMediaType(request, "application/x-ndjson", "application/jsonl", "application/json-seq");
+        if (!ndjson && !RequestBody.HasMediaType(request, "application/json"))
+        {
+            return UnsupportedMediaType(request, "application/json (an array) or application/x-ndjson");
+        }
+
+        var body = await RequestBody.ReadAsync(request, MaxBatchBody, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TooLarge("body", $"A batch body may be at most {MaxBatchBody:N0} bytes.");
+        }
+
+        var documents = ParseBatch(body, ndjson, out var parseError);
+        try
+        {
+            if (documents is null)
+            {
+                return Invalid("body", parseError!);
+            }
+
+            var elements = documents.Count == 1 && !ndjson ? [.. documents[0].RootElement.EnumerateArray()] : documents.Select(d => d.RootElement).ToList();
+            if (elements.Count == 0)
+            {
+                return Invalid("body", "The batch holds no events.");
+            }
+
+            if (elements.Count > MaxBatchEvents)
+            {
+                return TooLarge("body", $"A batch holds at most {MaxBatchEvents} events; this one has {elements.Count}.");
+            }
+
+            var errors = new Dictionary<string, string[]>();
+            var drafts = elements.Select((e, i) => EventValidator.Validate(e, $"[{i}].", errors)).ToList();
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors, title: "The batch is not valid; no event of it was accepted.");
+            }
+
+            var acceptedAt = services.Time.GetUtcNow();
+            var stamped = drafts.Select(d => EventStamper.Stamp(d!, acceptedAt)).ToList();
+            var oversized = stamped.FindIndex(s => !EventStamper.Fits(s.Record, s.Bytes));
+            if (oversized >= 0)
+            {
+                return TooLarge($"[{oversized}].data", $"Event {oversized} would be {stamped[oversized].Bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
+            }
+
+            var results = await Task.WhenAll(stamped.Select(s => services.Publisher.PublishAsync(s.Bytes, s.Record.Id, cancellationToken))).ConfigureAwait(false);
+            var items = results.Select((r, i) => r.Outcome == PublishOutcome.Published
+                    ? new BatchItemResult(i, stamped[i].Record.Id, "accepted", r.ShardId, r.SequenceNumber)
+                    : new BatchItemResult(i, stamped[i].Record.Id, "failed", Error: r.Error))
+                .ToList();
+            var accepted = items.Count(i => i.Status == "accepted");
+            var answer = new BatchAnswer(accepted, items.Count - accepted, acceptedAt, items);
+            if (accepted == items.Count)
+            {
+                return TypedResults.Accepted((string?)null, answer);
+            }
+
+            if (accepted == 0 && results.All(r => r.Outcome == PublishOutcome.Unavailable))
+            {
+                return Unavailable(request, results[0].Error);
+            }
+
+            // Some stored, some not: 207 with each event's fate, never a blanket 202.
+            return TypedResults.Json(answer, statusCode: StatusCodes.Status207MultiStatus);
+        }
+        finally
+        {
+            foreach (var document in documents ?? [])
+            {
+                document.Dispose();
+            }
+        }
+    }
+
+    private static List<JsonDocument>? ParseBatch(byte[] body, bool ndjson, out string? error)
+    {
+        if (ndjson)
+        {
+            return BodyParser.ParseLines(body, out error);
+        }
+
+        var document = BodyParser.ParseDocument(body, out error);
+        if (document is null)
+        {
+            return null;
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            document.Dispose();
+            error = "A batch is a JSON array of events (or NDJSON with Content-Type application/x-ndjson).";
+            return null;
+        }
+
+        return [document];
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request body is not valid.");
+
+    private static ProblemHttpResult TooLarge(string field, string detail) => TypedResults.Problem(
+        detail,
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Too large.",
+        extensions: new Dictionary<string, object?> { ["field"] = field });
+
+    private static ProblemHttpResult UnsupportedMediaType(HttpRequest request, string expected) => TypedResults.Problem(
+        $"Content-Type '{request.ContentType ?? "(none)"}' is not accepted here; send {expected}.",
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported media type.",
+        extensions: new Dictionary<string, object?> { ["field"] = "Content-Type" });
+
+    private static ProblemHttpResult Unavailable(HttpRequest request, string? error)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            $"The event was not stored: {error ?? "Kinesis is unavailable"}. Retry after {RetryAfterSeconds} s; the id makes the retry safe.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Kinesis is unavailable.");
+    }
+}

@@ -1,0 +1,6 @@
+using Testbed.Ingestion.Publishing;
+
+namespace Testbed.Ingestion.Apis;
+
+/// <summary>What the events endpoints need, bundled for [AsParameters].</summary>
+public sealed record EventsServices(KinesisPublisher Publisher, TimeProvider Time);

@@ -1,0 +1,19 @@
+using Testbed.Infra.Configuration;
+using Testbed.Ingestion.Publishing;
+
+namespace Testbed.Ingestion.Extensions;
+
+/// <summary>The ingestion service's own registrations.</summary>
+public static class IngestionExtensions
+{
+    /// <summary>Registers the pipeline's names, the publisher and the clock.</summary>
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddPipelineResources();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<PublisherOptions>().BindConfiguration(PublisherOptions.SectionName);
+        builder.Services.AddSingleton<KinesisPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KinesisPublisher>());
+        return builder;
+    }
+}

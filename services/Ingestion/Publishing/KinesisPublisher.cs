@@ -1,0 +1,165 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Testbed.Aws.Kinesis;
+using Testbed.Aws.Kinesis.Errors;
+using Testbed.Aws.Kinesis.Model;
+using Testbed.Aws.Retries;
+using Testbed.Infra.Definition;
+
+namespace Testbed.Ingestion.Publishing;
+
+/// <summary>Gathers records from concurrent requests into PutRecords calls, retries the records Kinesis refuses, and tells each caller its record's fate.</summary>
+public sealed class KinesisPublisher(
+    IKinesisClient kinesis,
+    PipelineResources resources,
+    IOptions<PublisherOptions> options,
+    ILogger<KinesisPublisher> logger) : BackgroundService
+{
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly PublisherOptions _options = options.Value;
+
+    /// <summary>Queues a record and completes once Kinesis has it or it definitely failed.</summary>
+    public Task<PublishResult> PublishAsync(byte[] data, string partitionKey, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(new PutRecordsRequestEntry { Data = data, PartitionKey = partitionKey });
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            return Task.FromResult(new PublishResult(PublishOutcome.Unavailable, Error: "Ingestion is shutting down."));
+        }
+
+        // The caller may stop waiting; the record is still published or reported, never half-done.
+        return pending.Result.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var slots = new SemaphoreSlim(_options.MaxConcurrentCalls);
+        var inFlight = new List<Task>();
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var batch = await GatherAsync(stoppingToken).ConfigureAwait(false);
+                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                inFlight.RemoveAll(t => t.IsCompleted);
+                inFlight.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await SendAsync(batch, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, CancellationToken.None));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+        while (_queue.Reader.TryRead(out var left))
+        {
+            left.Result.TrySetResult(new PublishResult(PublishOutcome.Unavailable, Error: "Ingestion is shutting down."));
+        }
+    }
+
+    private async Task<List<Pending>> GatherAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<Pending>();
+        var bytes = 0;
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        window.CancelAfter(_options.MaxBatchWait);
+        try
+        {
+            while (batch.Count < _options.MaxRecordsPerCall)
+            {
+                if (_queue.Reader.TryPeek(out var next))
+                {
+                    var size = next.Entry.Data.Length + next.Entry.PartitionKey.Length;
+                    if (batch.Count > 0 && bytes + size > _options.MaxBytesPerCall)
+                    {
+                        break;
+                    }
+
+                    _queue.Reader.TryRead(out _);
+                    batch.Add(next);
+                    bytes += size;
+                    continue;
+                }
+
+                if (!await _queue.Reader.WaitToReadAsync(window.Token).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The batch window closed.
+        }
+
+        return batch;
+    }
+
+    private async Task SendAsync(List<Pending> batch, CancellationToken cancellationToken)
+    {
+        var backoff = new BackoffPolicy { BaseDelay = _options.RetryBaseDelay, MaxDelay = TimeSpan.FromSeconds(1) };
+        var remaining = batch;
+        for (var attempt = 1; remaining.Count > 0; attempt++)
+        {
+            PutRecordsResponse response;
+            try
+            {
+                response = await kinesis.PutRecordsAsync(
+                    new PutRecordsRequest { StreamName = resources.Stream.Name, Records = [.. remaining.Select(p => p.Entry)] },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is KinesisException or HttpRequestException or TaskCanceledException)
+            {
+                logger.LogWarning(error, "PutRecords of {Count} records failed; answering them as unavailable", remaining.Count);
+                foreach (var pending in remaining)
+                {
+                    pending.Result.TrySetResult(new PublishResult(PublishOutcome.Unavailable, Error: $"Kinesis is unavailable: {error.Message}"));
+                }
+
+                return;
+            }
+
+            var failed = new List<Pending>();
+            for (var i = 0; i < remaining.Count; i++)
+            {
+                var result = response.Records[i];
+                if (!result.Failed)
+                {
+                    remaining[i].Result.TrySetResult(new PublishResult(PublishOutcome.Published, result.ShardId, result.SequenceNumber));
+                }
+                else if (attempt >= _options.MaxRecordAttempts)
+                {
+                    remaining[i].Result.TrySetResult(new PublishResult(PublishOutcome.Failed, Error: $"{result.ErrorCode}: {result.ErrorMessage}"));
+                }
+                else
+                {
+                    failed.Add(remaining[i]);
+                }
+            }
+
+            if (failed.Count > 0)
+            {
+                logger.LogInformation("Kinesis refused {Failed} of {Count} records; retrying them (attempt {Attempt})", failed.Count, remaining.Count, attempt + 1);
+                await Task.Delay(backoff.DelayBefore(attempt, Random.Shared.NextDouble()), cancellationToken).ConfigureAwait(false);
+            }
+
+            remaining = failed;
+        }
+    }
+
+    private sealed record Pending(PutRecordsRequestEntry Entry)
+    {
+        public TaskCompletionSource<PublishResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

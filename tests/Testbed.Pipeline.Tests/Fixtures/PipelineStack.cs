@@ -1,0 +1,67 @@
+using Testbed.Infra.Definition;
+using Testbed.Infra.Provisioning;
+using Testbed.Testing;
+
+namespace Testbed.Pipeline.Tests.Fixtures;
+
+/// <summary>A pipeline of its own for one test class: its own resource prefix on the shared emulators, and the services as processes.</summary>
+public sealed class PipelineStack : IAsyncDisposable
+{
+    private readonly List<ServiceProcess> _services = [];
+
+    private PipelineStack(EmulatorsFixture emulators, PipelineResources resources)
+    {
+        Emulators = emulators;
+        Resources = resources;
+    }
+
+    /// <summary>The shared emulators.</summary>
+    public EmulatorsFixture Emulators { get; }
+
+    /// <summary>This stack's stream, bucket and tables.</summary>
+    public PipelineResources Resources { get; }
+
+    /// <summary>Provisions a fresh set of resources.</summary>
+    public static async Task<PipelineStack> CreateAsync(EmulatorsFixture emulators, string purpose, int shards = 2)
+    {
+        var resources = PipelineResources.Create(UniqueName.For(purpose), shards);
+        await new PipelineProvisioner(emulators.Kinesis, emulators.DynamoDb, emulators.S3).ProvisionAsync(resources).WaitAsync(TimeSpan.FromMinutes(1));
+        return new PipelineStack(emulators, resources);
+    }
+
+    /// <summary>The environment the AppHost would give a service for this stack.</summary>
+    public Dictionary<string, string> Environment(IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var env = new Dictionary<string, string>(Emulators.Host.Endpoints.ToEnvironment())
+        {
+            ["Pipeline__Prefix"] = Resources.Prefix,
+            ["Pipeline__ShardCount"] = Resources.Stream.ShardCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+        {
+            env[name] = value;
+        }
+
+        return env;
+    }
+
+    /// <summary>Starts the ingestion service for this stack.</summary>
+    public Task<ServiceProcess> StartIngestionAsync(IReadOnlyDictionary<string, string>? extra = null) =>
+        StartAsync("ingestion", "services/Ingestion", "Testbed.Ingestion", extra);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in _services)
+        {
+            await service.DisposeAsync();
+        }
+    }
+
+    private async Task<ServiceProcess> StartAsync(string name, string folder, string assembly, IReadOnlyDictionary<string, string>? extra)
+    {
+        var service = await ServiceProcess.StartAsync(name, BuiltAssembly.Of(folder, assembly), Environment(extra));
+        _services.Add(service);
+        return service;
+    }
+}

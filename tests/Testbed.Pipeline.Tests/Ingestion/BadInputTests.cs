@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Testbed.Pipeline.Tests.Fixtures;
+
+namespace Testbed.Pipeline.Tests.Ingestion;
+
+/// <summary>Each bad request gets its own status and problem details naming the field, and nothing reaches the stream.</summary>
+public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<IngestionFixture>
+{
+    private const string Json = "application/json";
+    private static readonly string LongType = new('t', 129);
+    private static readonly string HugeData = "{\"type\":\"big\",\"data\":{\"blob\":\"" + new string('x', 1_100_000) + "\"}}";
+
+    private static readonly BadInput[] All =
+    [
+        new("malformed JSON", "events", Json, """{"type":"t","data":{""", 400, "body", "line 1"),
+        new("missing type", "events", Json, """{"data":{}}""", 400, "type", "required"),
+        new("type not a string", "events", Json, """{"type":5,"data":{}}""", 400, "type", "must be a string"),
+        new("type with a space", "events", Json, """{"type":"a b","data":{}}""", 400, "type", "letters, digits"),
+        new("type too long", "events", Json, "{\"type\":\"" + LongType + "\",\"data\":{}}", 400, "type", "1-128"),
+        new("id with a slash", "events", Json, """{"type":"t","id":"a/b","data":{}}""", 400, "id", "letters, digits"),
+        new("id not a string", "events", Json, """{"type":"t","id":7,"data":{}}""", 400, "id", "must be a string"),
+        new("timestamp not a date", "events", Json, """{"type":"t","timestamp":"yesterday","data":{}}""", 400, "timestamp", "ISO 8601"),
+        new("timestamp without offset", "events", Json, """{"type":"t","timestamp":"2026-11-22T10:00:00","data":{}}""", 400, "timestamp", "UTC offset"),
+        new("data an array", "events", Json, """{"type":"t","data":[1,2]}""", 400, "data", "an array"),
+        new("data a string", "events", Json, """{"type":"t","data":"x"}""", 400, "data", "a string"),
+        new("data missing", "events", Json, """{"type":"t"}""", 400, "data", "required"),
+        new("unknown field", "events", Json, """{"type":"t","data":{},"colour":"red"}""", 400, "colour", "Unknown field"),
+        new("event is an array", "events", Json, """[{"type":"t","data":{}}]""", 400, "$", "JSON object"),
+        new("wrong content type", "events", "text/plain", """{"type":"t","data":{}}""", 415, "Content-Type", "text/plain"),
+        new("no content type", "events", null, """{"type":"t","data":{}}""", 415, "Content-Type", "(none)"),
+        new("event over 1 MiB", "events", Json, HugeData, 413, "data", "1,048,576"),
+        new("batch not an array", "events/batch", Json, """{"type":"t","data":{}}""", 400, "body", "JSON array"),
+        new("empty batch", "events/batch", Json, "[]", 400, "body", "no events"),
+        new("batch with one bad event", "events/batch", Json, """[{"type":"t","data":{}},{"type":"","data":{}}]""", 400, "[1].type", "letters, digits"),
+        new("batch over 500 events", "events/batch", Json, "[" + string.Join(',', Enumerable.Repeat("""{"type":"t","data":{}}""", 501)) + "]", 413, "body", "at most 500"),
+        new("NDJSON with a malformed line", "events/batch", "application/x-ndjson", "{\"type\":\"t\",\"data\":{}}\n{\"type\":", 400, "body", "line 2"),
+        new("batch as XML", "events/batch", "application/xml", "<events/>", 415, "Content-Type", "application/xml"),
+    ];
+
+    public static TheoryData<string> Cases() => [.. All.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Is_answered_with_its_status_and_the_field_at_fault(string name)
+    {
+        var (_, path, contentType, body, status, field, message) = All.Single(c => c.Name == name);
+        using var http = fixture.Ingestion.CreateClient();
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        using var response = await http.PostAsync(path, content, TestContext.Current.CancellationToken);
+
+        Assert.True(status == (int)response.StatusCode, $"{name}: expected {status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        var text = status == 400
+            ? string.Join(' ', problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()))
+            : $"{problem.GetProperty("field").GetString()}: {problem.GetProperty("detail").GetString()}";
+        if (status != 400)
+        {
+            Assert.Equal(field, problem.GetProperty("field").GetString());
+        }
+
+        Assert.Contains(message, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nothing_of_any_rejected_request_reaches_the_stream()
+    {
+        foreach (var bad in All)
+        {
+            await Is_answered_with_its_status_and_the_field_at_fault(bad.Name);
+        }
+
+        Assert.Empty(await StreamContents.ReadAllAsync(fixture.Stack.Emulators.Kinesis, fixture.Stack.Resources.Stream.Name));
+    }
+
+    /// <summary>One bad request: where it goes, what it sends, and the status, field and message text it must get.</summary>
+    private sealed record BadInput(string Name, string Path, string? ContentType, string Body, int Status, string Field, string Message);
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Testbed.Emulators;
+using Testbed.Pipeline.Tests.Fixtures;
+using Testbed.Testing;
+
+namespace Testbed.Pipeline.Tests.Ingestion;
+
+/// <summary>Kinesis goes down while events arrive: 503 with Retry-After, never a 202 for an event that is not stored.</summary>
+public sealed class KinesisOutageTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task While_Kinesis_is_down_events_get_503_and_once_it_is_back_every_202_is_on_the_stream()
+    {
+        // Emulators of its own: stopping the shared Kinesis would disturb the other tests.
+        await using var emulators = new EmulatorsFixture();
+        await emulators.InitializeAsync();
+        await using var stack = await PipelineStack.CreateAsync(emulators, "outage");
+        var ingestion = await stack.StartIngestionAsync();
+        using var http = ingestion.CreateClient();
+        var accepted = new List<string>();
+        var refused = new List<string>();
+
+        await PostAsync(http, "before", accepted, refused);
+        await emulators.Host.StopAsync(EmulatorService.Kinesis);
+        var during = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => PostAsync(http, $"during-{i}", accepted, refused)));
+        await emulators.Host.RestartAsync(EmulatorService.Kinesis, Ct);
+        await Eventually.HoldsAsync(async () => await PostAsync(http, $"after-{Guid.NewGuid():N}", accepted, refused) == HttpStatusCode.Accepted, TimeSpan.FromSeconds(30), "ingestion accepts again");
+
+        Assert.All(during, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
+        Assert.Equal(5, refused.Count(id => id.StartsWith("during-", StringComparison.Ordinal)));
+        var stored = (await StreamContents.ReadAllAsync(emulators.Kinesis, stack.Resources.Stream.Name)).Select(e => e.Id).ToHashSet();
+        Assert.All(accepted, id => Assert.Contains(id, stored));
+        Assert.DoesNotContain(stored, id => id.StartsWith("during-", StringComparison.Ordinal));
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, string id, List<string> accepted, List<string> refused)
+    {
+        using var response = await http.PostAsync("events", new StringContent("{\"type\":\"outage\",\"id\":\"" + id + "\",\"data\":{}}", Encoding.UTF8, "application/json"), Ct);
+        lock (accepted)
+        {
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                accepted.Add(id);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.Equal("1", response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var problem = JsonDocument.Parse(response.Content.ReadAsStringAsync().Result).RootElement;
+                Assert.Contains("not stored", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+                refused.Add(id);
+            }
+        }
+
+        return response.StatusCode;
+    }
+}
