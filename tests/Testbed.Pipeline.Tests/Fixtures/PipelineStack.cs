@@ -45,6 +45,29 @@ public sealed class PipelineStack : IAsyncDisposable
         return env;
     }
 
+    /// <summary>Lease timing and polling fast enough for tests: a dead processor's shards move within seconds.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FastProcessor = new Dictionary<string, string>
+    {
+        ["Processor__PollInterval"] = "00:00:00.020",
+        ["Processor__LeaseTimeout"] = "00:00:03",
+        ["Processor__LeaseRenewInterval"] = "00:00:00.500",
+    };
+
+    /// <summary>Starts a processor instance for this stack.</summary>
+    public Task<ServiceProcess> StartProcessorAsync(string? workerId = null)
+    {
+        var env = new Dictionary<string, string>(FastProcessor);
+        if (workerId is not null)
+        {
+            env["Processor__WorkerId"] = workerId;
+        }
+
+        return StartAsync("processor", "services/Processor", "Testbed.Processor", env);
+    }
+
+    /// <summary>Starts the Api for this stack.</summary>
+    public Task<ServiceProcess> StartApiAsync() => StartAsync("api", "services/Api", "Testbed.Api", null);
+
     /// <summary>Starts the ingestion service for this stack.</summary>
     public Task<ServiceProcess> StartIngestionAsync(IReadOnlyDictionary<string, string>? extra = null) =>
         StartAsync("ingestion", "services/Ingestion", "Testbed.Ingestion", extra);

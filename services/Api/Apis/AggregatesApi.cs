@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Testbed.Api.Model;
+
+namespace Testbed.Api.Apis;
+
+/// <summary>GET /aggregates?type=&amp;from=&amp;to=: per-minute counts and numeric stats of a type.</summary>
+public static class AggregatesApi
+{
+    /// <summary>Maps the aggregates endpoint.</summary>
+    public static IEndpointRouteBuilder MapAggregatesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/aggregates", GetAggregatesAsync).WithTags("Aggregates").WithName("GetAggregates");
+        return app;
+    }
+
+    /// <summary>The windows of a type in a time range.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<AggregateWindow>>, ValidationProblem>> GetAggregatesAsync(
+        string? type,
+        string? from,
+        string? to,
+        [AsParameters] QueryServices services,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(type))
+        {
+            errors["type"] = ["'type' is required."];
+        }
+
+        var (start, end) = TimeRange.Parse(from, to, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
+        }
+
+        return TypedResults.Ok(await services.Aggregates.ReadAsync(type!, start, end, cancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Testbed.Api.Model;
+using Testbed.Aws.DynamoDb;
+using Testbed.Infra.Definition;
+using Testbed.Storage;
+
+namespace Testbed.Api.Items;
+
+/// <summary>Reads events from the items table: by id, and by type and time through the index.</summary>
+public sealed class ItemStore(IAmazonDynamoDB dynamo, PipelineResources resources)
+{
+    /// <summary>The event, or null.</summary>
+    public async Task<EventItem?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var response = await dynamo.GetItemAsync(new GetItemRequest
+        {
+            TableName = resources.Items.Name,
+            Key = new() { [ItemAttributes.Id] = new() { S = id } },
+            ConsistentRead = true,
+        }, cancellationToken).ConfigureAwait(false);
+        return response.IsItemSet ? ToEvent(response.Item) : null;
+    }
+
+    /// <summary>Events of a type between two times (inclusive), oldest first, a page at a time.</summary>
+    public async Task<EventPage> QueryAsync(string type, DateTimeOffset from, DateTimeOffset to, int limit, string? next, CancellationToken cancellationToken)
+    {
+        var response = await dynamo.QueryAsync(new QueryRequest
+        {
+            TableName = resources.Items.Name,
+            IndexName = PipelineResources.ItemsByTypeIndex,
+            KeyConditionExpression = "#type = :type AND #time BETWEEN :from AND :to",
+            ExpressionAttributeNames = new() { ["#type"] = ItemAttributes.Type, ["#time"] = ItemAttributes.EventTime },
+            ExpressionAttributeValues = new()
+            {
+                [":type"] = new() { S = type },
+                [":from"] = new() { S = ItemAttributes.Time(from) },
+                [":to"] = new() { S = ItemAttributes.Time(to) },
+            },
+            Limit = limit,
+            ExclusiveStartKey = next is null ? null : DecodeToken(next),
+        }, cancellationToken).ConfigureAwait(false);
+        var items = (response.Items ?? []).Select(ToEvent).ToList();
+        var token = response.LastEvaluatedKey is { Count: > 0 } last ? EncodeToken(last) : null;
+        return new EventPage(items, token);
+    }
+
+    /// <summary>Whether a paging token is one this Api handed out.</summary>
+    public static bool IsValidToken(string token)
+    {
+        try
+        {
+            return DecodeToken(token).Count > 0;
+        }
+        catch (Exception error) when (error is FormatException or JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static EventItem ToEvent(Dictionary<string, AttributeValue> item) => new(
+        item[ItemAttributes.Id].S,
+        item[ItemAttributes.Type].S,
+        Time(item[ItemAttributes.EventTime])!.Value,
+        Time(item.GetValueOrDefault(ItemAttributes.AcceptedAt))!.Value,
+        Time(item.GetValueOrDefault(ItemAttributes.ProcessedAt)),
+        item.TryGetValue(ItemAttributes.Data, out var data) ? JsonAttributes.ToJson(data) : JsonDocument.Parse("{}").RootElement.Clone(),
+        item.GetValueOrDefault(ItemAttributes.ShardId)?.S,
+        item.GetValueOrDefault(ItemAttributes.SequenceNumber)?.S,
+        item.GetValueOrDefault(ItemAttributes.TraceParent)?.S,
+        item.GetValueOrDefault(ItemAttributes.Dataset)?.S,
+        item.GetValueOrDefault(ItemAttributes.Row)?.N is { } row ? long.Parse(row, CultureInfo.InvariantCulture) : null,
+        item.GetValueOrDefault(ItemAttributes.Version)?.N is { } version ? long.Parse(version, CultureInfo.InvariantCulture) : 1);
+
+    private static DateTimeOffset? Time(AttributeValue? value) =>
+        value?.S is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null;
+
+    // The index key (id, type, eventTime) as base64url JSON: opaque to clients, enough to resume the query.
+    private static string EncodeToken(Dictionary<string, AttributeValue> key) =>
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(key.ToDictionary(k => k.Key, k => k.Value.S))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static Dictionary<string, AttributeValue> DecodeToken(string token)
+    {
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(Encoding.UTF8.GetString(Convert.FromBase64String(base64))) ?? [];
+        return values.ToDictionary(v => v.Key, v => new AttributeValue { S = v.Value });
+    }
+}

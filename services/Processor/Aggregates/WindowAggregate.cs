@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Testbed.Processor.Batches;
+
+namespace Testbed.Processor.Aggregates;
+
+/// <summary>One type's aggregate for one minute: event count, per-field stats, and per shard the last sequence number already counted.</summary>
+public sealed record WindowAggregate(
+    long Count,
+    ImmutableSortedDictionary<string, FieldStats> Fields,
+    ImmutableSortedDictionary<string, string> Marks,
+    long Version)
+{
+    /// <summary>A window nothing was counted in yet.</summary>
+    public static WindowAggregate Empty { get; } = new(0, ImmutableSortedDictionary<string, FieldStats>.Empty, ImmutableSortedDictionary<string, string>.Empty, 0);
+
+    /// <summary>Counts the records of one shard that come after that shard's mark; records at or before it were counted already.</summary>
+    /// <returns>The new aggregate, or null when every record was counted before (a redelivery).</returns>
+    public WindowAggregate? With(string shardId, IEnumerable<ReceivedRecord> records)
+    {
+        var mark = Marks.GetValueOrDefault(shardId);
+        var fresh = records.Where(r => SequenceNumbers.IsAfter(r.SequenceNumber, mark)).ToList();
+        if (fresh.Count == 0)
+        {
+            return null;
+        }
+
+        var count = Count;
+        var fields = Fields.ToBuilder();
+        foreach (var record in fresh)
+        {
+            count++;
+            foreach (var property in record.Event!.Data.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDecimal(out var value))
+                {
+                    fields[property.Name] = fields.TryGetValue(property.Name, out var stats) ? stats.Add(value) : FieldStats.Of(value);
+                }
+            }
+        }
+
+        return new WindowAggregate(count, fields.ToImmutable(), Marks.SetItem(shardId, fresh[^1].SequenceNumber), Version + 1);
+    }
+}

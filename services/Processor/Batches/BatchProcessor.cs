@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Testbed.Processor.Aggregates;
+using Testbed.Processor.Bronze;
+using Testbed.Processor.Silver;
+using Testbed.Processor.Telemetry;
+
+namespace Testbed.Processor.Batches;
+
+/// <summary>Processes one batch of a shard: raw records to S3, items to DynamoDB, window aggregates; the caller checkpoints after. Each step is safe to repeat.</summary>
+public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, AggregateStore gold, ProcessorTelemetry telemetry, TimeProvider time, ILogger<BatchProcessor> logger)
+{
+    /// <summary>Runs the three steps for the batch.</summary>
+    public async Task ProcessAsync(string shardId, IReadOnlyList<ReceivedRecord> batch, CancellationToken cancellationToken)
+    {
+        var steps = new List<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)>();
+        var started = time.GetUtcNow();
+        string? error = null;
+        try
+        {
+            var key = await TimedAsync(steps, "S3 PutObject (raw batch)", () => bronze.WriteAsync(batch, cancellationToken)).ConfigureAwait(false);
+            steps[^1] = steps[^1] with { Detail = key };
+            await TimedAsync(steps, "DynamoDB BatchWriteItem (items)", async () =>
+            {
+                await silver.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                return (string?)null;
+            }).ConfigureAwait(false);
+            await TimedAsync(steps, "DynamoDB UpdateAggregates (windows)", async () =>
+            {
+                await gold.ApplyAsync(shardId, batch, cancellationToken).ConfigureAwait(false);
+                return (string?)null;
+            }).ConfigureAwait(false);
+
+            var now = time.GetUtcNow();
+            foreach (var record in batch)
+            {
+                if (record.Event is { } e)
+                {
+                    telemetry.Freshness.Record((now - e.AcceptedAt).TotalMilliseconds);
+                }
+            }
+
+            telemetry.Processed.Add(batch.Count);
+            var unreadable = batch.Count(r => r.Event is null);
+            if (unreadable > 0)
+            {
+                logger.LogWarning("{Count} records of {Shard} are not events; kept in the raw archive only", unreadable, shardId);
+            }
+        }
+        catch (Exception e)
+        {
+            error = e.Message;
+            throw;
+        }
+        finally
+        {
+            RecordEventSpans(batch, started, time.GetUtcNow(), steps, error);
+        }
+    }
+
+    private async Task<T> TimedAsync<T>(List<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)> steps, string name, Func<Task<T>> step)
+    {
+        var start = time.GetUtcNow();
+        var result = await step().ConfigureAwait(false);
+        steps.Add((name, start, time.GetUtcNow(), null));
+        return result;
+    }
+
+    // One "process" span per event, child of the span that ingested it, with the batch's steps under it:
+    // one trace then shows the event from POST to S3 and DynamoDB.
+    private static void RecordEventSpans(
+        IReadOnlyList<ReceivedRecord> batch,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        List<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)> steps,
+        string? error)
+    {
+        if (!ProcessorTelemetry.Source.HasListeners())
+        {
+            return;
+        }
+
+        var previous = Activity.Current;
+        foreach (var record in batch)
+        {
+            if (record.Event?.TraceParent is not { } traceParent || !ActivityContext.TryParse(traceParent, null, out var parent))
+            {
+                continue;
+            }
+
+            using var span = ProcessorTelemetry.Source.StartActivity($"process {record.Event.Type}", ActivityKind.Consumer, parent, startTime: start);
+            if (span is null)
+            {
+                continue;
+            }
+
+            span.SetTag("messaging.system", "aws_kinesis");
+            span.SetTag("messaging.message.id", record.Event.Id);
+            span.SetTag("aws.kinesis.shard_id", record.ShardId);
+            span.SetTag("aws.kinesis.sequence_number", record.SequenceNumber);
+            span.SetTag("testbed.batch.size", batch.Count);
+            foreach (var step in steps)
+            {
+                using var child = ProcessorTelemetry.Source.StartActivity(step.Name, ActivityKind.Client, span.Context, startTime: step.Start);
+                if (step.Detail is not null)
+                {
+                    child?.SetTag("aws.s3.key", step.Detail);
+                }
+
+                child?.SetEndTime(step.End.UtcDateTime);
+            }
+
+            if (error is not null)
+            {
+                span.SetStatus(ActivityStatusCode.Error, error);
+            }
+
+            span.SetEndTime(end.UtcDateTime);
+        }
+
+        Activity.Current = previous;
+    }
+}

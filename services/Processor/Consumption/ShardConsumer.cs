@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Testbed.Aws.Kinesis;
+using Testbed.Aws.Kinesis.Errors;
+using Testbed.Aws.Kinesis.Model;
+using Testbed.Events;
+using Testbed.Infra.Definition;
+using Testbed.Processor.Batches;
+using Testbed.Processor.Leases;
+
+namespace Testbed.Processor.Consumption;
+
+/// <summary>Reads one leased shard from its checkpoint, processes each batch, and checkpoints after it, until the lease is lost or the worker stops.</summary>
+public sealed class ShardConsumer(
+    IKinesisClient kinesis,
+    LeaseTable leases,
+    BatchProcessor processor,
+    PipelineResources resources,
+    IOptions<ProcessorOptions> options,
+    TimeProvider time,
+    ILogger<ShardConsumer> logger)
+{
+    /// <summary>Consumes the shard; returns when the lease is lost, the shard ends, or <paramref name="stopping"/> fires.</summary>
+    public async Task RunAsync(HeldLease lease, CancellationToken stopping)
+    {
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
+        var token = both.Token;
+        var shardId = lease.Current.ShardId;
+        try
+        {
+            var iterator = await IteratorAfterAsync(shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
+            while (!token.IsCancellationRequested && iterator is not null)
+            {
+                GetRecordsResponse page;
+                try
+                {
+                    page = await kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator, Limit = options.Value.MaxRecordsPerRead }, token).ConfigureAwait(false);
+                }
+                catch (ExpiredIteratorException)
+                {
+                    iterator = await IteratorAfterAsync(shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (page.Records.Count > 0)
+                {
+                    var batch = page.Records.Select(r => Receive(shardId, r)).ToList();
+                    await processor.ProcessAsync(shardId, batch, token).ConfigureAwait(false);
+                    if (!await lease.CheckpointAsync(leases, batch[^1].SequenceNumber, token).ConfigureAwait(false))
+                    {
+                        logger.LogInformation("Lost the lease of {Shard} before checkpointing; its new owner redoes the batch", shardId);
+                        return;
+                    }
+                }
+                else
+                {
+                    await Task.Delay(options.Value.PollInterval, time, token).ConfigureAwait(false);
+                }
+
+                iterator = page.NextShardIterator;
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<string?> IteratorAfterAsync(string shardId, string checkpoint, CancellationToken cancellationToken)
+    {
+        var request = checkpoint == Lease.TrimHorizon
+            ? new GetShardIteratorRequest { StreamName = resources.Stream.Name, ShardId = shardId, ShardIteratorType = ShardIteratorType.TrimHorizon }
+            : new GetShardIteratorRequest { StreamName = resources.Stream.Name, ShardId = shardId, ShardIteratorType = ShardIteratorType.AfterSequenceNumber, StartingSequenceNumber = checkpoint };
+        return (await kinesis.GetShardIteratorAsync(request, cancellationToken).ConfigureAwait(false)).ShardIterator;
+    }
+
+    private ReceivedRecord Receive(string shardId, Record record)
+    {
+        EventRecord? parsed = null;
+        try
+        {
+            parsed = JsonSerializer.Deserialize(record.Data, EventJsonContext.Default.EventRecord);
+        }
+        catch (JsonException error)
+        {
+            logger.LogWarning(error, "Record {Sequence} of {Shard} is not an event", record.SequenceNumber, shardId);
+        }
+
+        return new ReceivedRecord(shardId, record.SequenceNumber, record.ApproximateArrivalTimestamp ?? time.GetUtcNow(), record.Data, parsed);
+    }
+}

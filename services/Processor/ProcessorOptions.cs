@@ -1,0 +1,26 @@
+namespace Testbed.Processor;
+
+/// <summary>The "Processor" configuration section: identity, lease timing and polling.</summary>
+public sealed class ProcessorOptions
+{
+    /// <summary>The configuration section's name.</summary>
+    public const string SectionName = "Processor";
+
+    /// <summary>This instance's name in the lease table; unique per process when empty.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>A lease whose counter has not moved for this long is free to take.</summary>
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often held leases are renewed and the table is looked at; a third of the timeout when zero.</summary>
+    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The pause after a read that found nothing; keep at 200 ms or more against AWS (5 reads per shard per second).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Records per GetRecords call.</summary>
+    public int MaxRecordsPerRead { get; set; } = 1000;
+
+    /// <summary>The renew interval in effect.</summary>
+    public TimeSpan EffectiveRenewInterval => LeaseRenewInterval > TimeSpan.Zero ? LeaseRenewInterval : LeaseTimeout / 3;
+}
