@@ -1,13 +1,18 @@
+using Microsoft.Extensions.Configuration;
 using Testbed.AppHost.Hosting;
 using Testbed.AppHost.Resources;
+using Testbed.Infra.Configuration;
 using Testbed.Infra.Definition;
 
 var builder = TestbedAppBuilder.Create(args);
-var pipeline = PipelineResources.Create(
-    builder.Configuration["Pipeline:Prefix"] ?? PipelineResources.DefaultPrefix,
-    int.TryParse(builder.Configuration["Pipeline:ShardCount"], out var shards) ? shards : 2);
+var settings = builder.Configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();
+var pipeline = PipelineResources.Create(settings.Prefix, settings.ShardCount);
+var replicas = builder.Configuration.GetValue("AppHost:ProcessorReplicas", 2);
 
 var aws = builder.Add(new AwsResource("aws", builder.Configuration));
 builder.Add(new ProvisioningResource("provision", aws, pipeline));
+builder.Add(new ServiceResource("ingestion", "services/Ingestion", aws, pipeline));
+builder.Add(new ServiceResource("processor", "services/Processor", aws, pipeline, replicas, LocalPolling.Settings(builder.Configuration)));
+builder.Add(new ServiceResource("api", "services/Api", aws, pipeline));
 
 return await builder.Build().RunAsync();

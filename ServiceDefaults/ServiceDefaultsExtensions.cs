@@ -20,6 +20,11 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddTestbedAws();
+        if (Environment.GetEnvironmentVariable(ParentProcessWatcher.EnvironmentVariable) == "1")
+        {
+            builder.Services.AddHostedService<ParentProcessWatcher>();
+        }
+
         return builder;
     }
 

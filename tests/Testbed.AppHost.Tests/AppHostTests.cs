@@ -39,6 +39,29 @@ public sealed class AppHostTests
     }
 
     [Fact]
+    public async Task A_user_posts_the_README_event_and_reads_it_back_through_the_Api()
+    {
+        await using var appHost = await AppHostProcess.StartAsync($"--Pipeline:Prefix={UniqueName.For("readme")}");
+        var servicePids = appHost.PrintedServicePids();
+        Assert.Equal(4, servicePids.Count);
+        using var ingestion = new HttpClient { BaseAddress = appHost.PrintedServiceUrl("ingestion") };
+        using var api = new HttpClient { BaseAddress = appHost.PrintedServiceUrl("api") };
+
+        using var posted = await ingestion.PostAsync("events", new StringContent("""{"type":"order.created","id":"order-1","data":{"amount":42.5}}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, posted.StatusCode);
+
+        await Eventually.HoldsAsync(async () => (await api.GetAsync("events/order-1", Ct)).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "order-1 is queryable");
+        var stored = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("events/order-1", Ct)).RootElement;
+        Assert.Equal(42.5, stored.GetProperty("data").GetProperty("amount").GetDouble());
+        var windows = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("aggregates?type=order.created", Ct)).RootElement;
+        Assert.Equal(1, windows.EnumerateArray().Single().GetProperty("count").GetInt32());
+
+        appHost.Signal(Signals.Interrupt);
+        await appHost.WaitForExitAsync(StopBound);
+        Assert.All(servicePids, pid => Assert.False(ProcessProbe.IsAlive(pid), $"service {pid} outlived the AppHost"));
+    }
+
+    [Fact]
     public async Task SIGTERM_stops_it_as_cleanly_as_Ctrl_C()
     {
         await using var appHost = await AppHostProcess.StartAsync();
@@ -52,14 +75,15 @@ public sealed class AppHostTests
     }
 
     [Fact]
-    public async Task A_killed_AppHost_leaves_no_emulator_behind()
+    public async Task A_killed_AppHost_leaves_no_emulator_and_no_service_behind()
     {
         await using var appHost = await AppHostProcess.StartAsync();
-        var pids = appHost.PrintedEmulatorPids();
+        var pids = appHost.PrintedEmulatorPids().Concat(appHost.PrintedServicePids()).ToList();
+        Assert.Equal(7, pids.Count);
 
         appHost.Signal(Signals.Kill);
 
-        await Eventually.HoldsAsync(() => pids.All(pid => !ProcessProbe.IsAlive(pid)), TimeSpan.FromSeconds(15), "every emulator ended after the AppHost was killed");
+        await Eventually.HoldsAsync(() => pids.All(pid => !ProcessProbe.IsAlive(pid)), TimeSpan.FromSeconds(30), "every emulator and service ended after the AppHost was killed");
     }
 
     [Fact]

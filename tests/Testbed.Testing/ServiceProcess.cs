@@ -29,6 +29,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["OTEL_SERVICE_NAME"] = name,
+            ["TESTBED_EXIT_WITH_PARENT"] = "1",
         };
         var process = ChildProcess.Start(assemblyPath, [], env);
         try

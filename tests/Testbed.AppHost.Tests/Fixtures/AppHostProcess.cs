@@ -39,6 +39,17 @@ public static partial class AppHostProcess
     public static IReadOnlyList<int> PrintedEmulatorPids(this ChildProcess appHost) =>
         [.. EndpointLine().Matches(appHost.Output).Select(m => int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture))];
 
+    /// <summary>The URL the summary printed for a service (the first instance's).</summary>
+    public static Uri PrintedServiceUrl(this ChildProcess appHost, string service) =>
+        new(ServiceLine().Matches(appHost.Output).First(m => m.Groups[1].Value == service).Groups[2].Value);
+
+    /// <summary>The process ids of every service instance the summary printed.</summary>
+    public static IReadOnlyList<int> PrintedServicePids(this ChildProcess appHost) =>
+        [.. ServiceLine().Matches(appHost.Output).Select(m => int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture))];
+
     [GeneratedRegex(@"^\s+aws\s+(Kinesis|DynamoDb|S3)\s+(http://\S+) \(pid (\d+)\)", RegexOptions.Multiline)]
     private static partial Regex EndpointLine();
+
+    [GeneratedRegex(@"^\s+(ingestion|processor|api)\s+(http://\S+) \(pid (\d+)\)", RegexOptions.Multiline)]
+    private static partial Regex ServiceLine();
 }

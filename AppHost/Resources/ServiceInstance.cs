@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Testbed.AppHost.Hosting;
+
+namespace Testbed.AppHost.Resources;
+
+/// <summary>One running process of a service: its console forwarded under its label, and the URL Kestrel reports.</summary>
+public sealed partial class ServiceInstance : IAsyncDisposable
+{
+    private const int SigTerm = 15;
+    private readonly Process _process;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServiceInstance(string label, Process process)
+    {
+        Label = label;
+        _process = process;
+    }
+
+    /// <summary>The name shown in front of its log lines (processor-1, …).</summary>
+    public string Label { get; }
+
+    /// <summary>The process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Where it answers, once Kestrel listens.</summary>
+    public Uri? Url => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : null;
+
+    /// <summary>Starts `dotnet assembly` with the environment; its stdin stays open so it can tell when the AppHost dies.</summary>
+    public static ServiceInstance Start(string label, string assembly, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(assembly);
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info };
+        var instance = new ServiceInstance(label, process);
+        process.OutputDataReceived += (_, e) => instance.Forward(e.Data);
+        process.ErrorDataReceived += (_, e) => instance.Forward(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return instance;
+    }
+
+    /// <summary>Waits until it listens and /health answers 200; fails if it exits first or takes over a minute.</summary>
+    public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Label} exited with code {_process.ExitCode} while starting; its output is above.");
+            }
+
+            if (Url is { } url)
+            {
+                try
+                {
+                    using var health = await http.GetAsync(new Uri(url, "health"), cancellationToken).ConfigureAwait(false);
+                    if (health.IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not answering yet.
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"{Label} did not answer /health within 60 s.");
+    }
+
+    /// <summary>Asks it to stop (SIGTERM, so a processor hands its leases back), then kills what is left after 10 s.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _ = Kill(_process.Id, SigTerm);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private void Forward(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        if (Listening().Match(line) is { Success: true } match)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value + "/"));
+        }
+
+        ConsoleLog.Write(Label, line);
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex Listening();
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.Text.Json;
+using Testbed.Events;
+using Testbed.Processor.Batches;
+
+namespace Testbed.Processor.Tests;
+
+/// <summary>Builds shard records the way the consumer hands them to the batch processor.</summary>
+public static class Records
+{
+    public static ReceivedRecord Make(string shard, long sequence, string type, DateTimeOffset time, string dataJson, string? id = null)
+    {
+        var record = new EventRecord
+        {
+            Id = id ?? $"{type}-{sequence}",
+            Type = type,
+            Timestamp = time,
+            AcceptedAt = time,
+            Data = JsonDocument.Parse(dataJson).RootElement.Clone(),
+        };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(record, EventJsonContext.Default.EventRecord);
+        return new ReceivedRecord(shard, sequence.ToString("D56", CultureInfo.InvariantCulture), time, bytes, record);
+    }
+}
