@@ -17,6 +17,8 @@ public static class EventsApi
         var events = app.MapGroup("/events").WithTags("Events");
         events.MapGet("/{id}", GetEventAsync).WithName("GetEvent");
         events.MapGet("/", ListEventsAsync).WithName("ListEvents");
+        events.MapPut("/{id}", UpdateEventAsync).WithName("UpdateEvent");
+        events.MapDelete("/{id}", DeleteEventAsync).WithName("DeleteEvent");
         return app;
     }
 
@@ -28,13 +30,98 @@ public static class EventsApi
         CancellationToken cancellationToken)
     {
         var item = await services.Items.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (item is null)
-        {
-            return TypedResults.Problem($"No event has the id '{id}' (yet: an event is queryable once the processor has stored it).", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
-        }
+        return item is null ? NotFound(id) : WithETag(response, item);
+    }
 
+    private static Ok<EventItem> WithETag(HttpResponse response, EventItem item)
+    {
         response.Headers.ETag = $"\"{item.Version.ToString(CultureInfo.InvariantCulture)}\"";
         return TypedResults.Ok(item);
+    }
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        $"No event has the id '{id}' (yet: an event is queryable once the processor has stored it).",
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Not found.");
+
+    private static ProblemHttpResult VersionConflict(string id, long? expected) => TypedResults.Problem(
+        $"Event '{id}' is no longer at version {expected}; GET it again for the current version and ETag.",
+        statusCode: StatusCodes.Status412PreconditionFailed,
+        title: "The event changed.",
+        extensions: new Dictionary<string, object?> { ["field"] = "If-Match" });
+
+    private static long? IfMatch(HttpRequest request, Dictionary<string, string[]> errors)
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(header) || header == "*")
+        {
+            return null;
+        }
+
+        if (long.TryParse(header.Trim().Trim('"'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version))
+        {
+            return version;
+        }
+
+        errors["If-Match"] = ["'If-Match' must be an ETag this Api returned, such as \"3\"."];
+        return null;
+    }
+
+    /// <summary>Replaces an event's data (and type); with If-Match, only if the version still matches (412 otherwise).</summary>
+    public static async Task<Results<Ok<EventItem>, ValidationProblem, ProblemHttpResult>> UpdateEventAsync(
+        string id,
+        EventUpdate update,
+        HttpRequest request,
+        HttpResponse response,
+        [AsParameters] QueryServices services,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (update.Data is not { ValueKind: System.Text.Json.JsonValueKind.Object })
+        {
+            errors["data"] = ["'data' is required: a JSON object."];
+        }
+
+        if (update.Type is not null && !Testbed.Events.EventRules.IsValidType(update.Type))
+        {
+            errors["type"] = ["'type' must be 1-128 letters, digits, '.', '_' or '-'."];
+        }
+
+        var expected = IfMatch(request, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The update is not valid.");
+        }
+
+        var (outcome, item) = await services.Items.UpdateAsync(id, update.Data!.Value, update.Type, expected, cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            ItemWriteOutcome.Done => WithETag(response, item!),
+            ItemWriteOutcome.NotFound => NotFound(id),
+            _ => VersionConflict(id, expected),
+        };
+    }
+
+    /// <summary>Deletes an event; with If-Match, only if the version still matches.</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteEventAsync(
+        string id,
+        HttpRequest request,
+        [AsParameters] QueryServices services,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var expected = IfMatch(request, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The request is not valid.");
+        }
+
+        return await services.Items.DeleteAsync(id, expected, cancellationToken).ConfigureAwait(false) switch
+        {
+            ItemWriteOutcome.Done => TypedResults.NoContent(),
+            ItemWriteOutcome.NotFound => NotFound(id),
+            _ => VersionConflict(id, expected),
+        };
     }
 
     /// <summary>Events of one type in a time range, oldest first, paged.</summary>

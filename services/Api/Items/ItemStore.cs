@@ -48,6 +48,81 @@ public sealed class ItemStore(IAmazonDynamoDB dynamo, PipelineResources resource
         return new EventPage(items, token);
     }
 
+    /// <summary>Replaces an event's data (and type), bumping its version; conditional on the version when one is given.</summary>
+    public async Task<(ItemWriteOutcome Outcome, EventItem? Item)> UpdateAsync(string id, JsonElement data, string? type, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":data"] = JsonAttributes.ToAttribute(data),
+            [":one"] = new() { N = "1" },
+        };
+        var set = "#data = :data, #version = #version + :one";
+        var names = new Dictionary<string, string> { ["#id"] = ItemAttributes.Id, ["#data"] = ItemAttributes.Data, ["#version"] = ItemAttributes.Version };
+        if (type is not null)
+        {
+            set += ", #type = :type";
+            names["#type"] = ItemAttributes.Type;
+            values[":type"] = new() { S = type };
+        }
+
+        var condition = "attribute_exists(#id)";
+        if (expectedVersion is { } version)
+        {
+            condition += " AND #version = :expected";
+            values[":expected"] = new() { N = version.ToString(CultureInfo.InvariantCulture) };
+        }
+
+        try
+        {
+            var response = await dynamo.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = resources.Items.Name,
+                Key = new() { [ItemAttributes.Id] = new() { S = id } },
+                UpdateExpression = "SET " + set,
+                ConditionExpression = condition,
+                ExpressionAttributeNames = names,
+                ExpressionAttributeValues = values,
+                ReturnValues = ReturnValue.ALL_NEW,
+            }, cancellationToken).ConfigureAwait(false);
+            return (ItemWriteOutcome.Done, ToEvent(response.Attributes));
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return (await GetAsync(id, cancellationToken).ConfigureAwait(false) is null ? ItemWriteOutcome.NotFound : ItemWriteOutcome.VersionMismatch, null);
+        }
+    }
+
+    /// <summary>Deletes an event; conditional on the version when one is given.</summary>
+    public async Task<ItemWriteOutcome> DeleteAsync(string id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string> { ["#id"] = ItemAttributes.Id };
+        Dictionary<string, AttributeValue>? values = null;
+        var condition = "attribute_exists(#id)";
+        if (expectedVersion is { } version)
+        {
+            condition += " AND #version = :expected";
+            names["#version"] = ItemAttributes.Version;
+            values = new() { [":expected"] = new() { N = version.ToString(CultureInfo.InvariantCulture) } };
+        }
+
+        try
+        {
+            await dynamo.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = resources.Items.Name,
+                Key = new() { [ItemAttributes.Id] = new() { S = id } },
+                ConditionExpression = condition,
+                ExpressionAttributeNames = names,
+                ExpressionAttributeValues = values,
+            }, cancellationToken).ConfigureAwait(false);
+            return ItemWriteOutcome.Done;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return await GetAsync(id, cancellationToken).ConfigureAwait(false) is null ? ItemWriteOutcome.NotFound : ItemWriteOutcome.VersionMismatch;
+        }
+    }
+
     /// <summary>Whether a paging token is one this Api handed out.</summary>
     public static bool IsValidToken(string token)
     {
