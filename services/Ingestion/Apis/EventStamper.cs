@@ -1,15 +1,14 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Testbed.Events;
 using Testbed.Ingestion.Parsing;
 
 namespace Testbed.Ingestion.Apis;
 
-/// <summary>Turns a validated draft into the stream record: id, acceptedAt and the current trace's traceparent.</summary>
+/// <summary>Turns a validated draft into the stream record: id, acceptedAt and the traceparent of the span that publishes it.</summary>
 public static class EventStamper
 {
     /// <summary>The record and its serialised bytes.</summary>
-    public static (EventRecord Record, byte[] Bytes) Stamp(EventDraft draft, DateTimeOffset acceptedAt)
+    public static (EventRecord Record, byte[] Bytes) Stamp(EventDraft draft, DateTimeOffset acceptedAt, string? traceParent)
     {
         var record = new EventRecord
         {
@@ -17,7 +16,7 @@ public static class EventStamper
             Type = draft.Type,
             Timestamp = draft.Timestamp ?? acceptedAt,
             AcceptedAt = acceptedAt,
-            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null,
+            TraceParent = traceParent,
             Data = draft.Data,
         };
         return (record, JsonSerializer.SerializeToUtf8Bytes(record, EventJsonContext.Default.EventRecord));

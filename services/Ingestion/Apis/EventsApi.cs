@@ -5,6 +5,7 @@ using Testbed.Events;
 using Testbed.Ingestion.Model;
 using Testbed.Ingestion.Parsing;
 using Testbed.Ingestion.Publishing;
+using Testbed.Ingestion.Telemetry;
 
 namespace Testbed.Ingestion.Apis;
 
@@ -57,13 +58,16 @@ public static class EventsApi
             return TypedResults.ValidationProblem(errors, title: "The event is not valid.");
         }
 
-        var (record, bytes) = EventStamper.Stamp(draft, services.Time.GetUtcNow());
+        var span = IngestionTelemetry.StartPublish(services.Resources.Stream.Name);
+        var (record, bytes) = EventStamper.Stamp(draft, services.Time.GetUtcNow(), IngestionTelemetry.TraceParentOf(span));
         if (!EventStamper.Fits(record, bytes))
         {
+            span?.Dispose();
             return TooLarge("data", $"The stored event would be {bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
         }
 
         var result = await services.Publisher.PublishAsync(bytes, record.Id, cancellationToken).ConfigureAwait(false);
+        IngestionTelemetry.Complete(span, record.Id, result);
         if (result.Outcome != PublishOutcome.Published)
         {
             return Unavailable(request, result.Error);
@@ -117,14 +121,21 @@ public static class EventsApi
             }
 
             var acceptedAt = services.Time.GetUtcNow();
-            var stamped = drafts.Select(d => EventStamper.Stamp(d!, acceptedAt)).ToList();
+            var spans = drafts.Select(_ => IngestionTelemetry.StartPublish(services.Resources.Stream.Name)).ToList();
+            var stamped = drafts.Select((d, i) => EventStamper.Stamp(d!, acceptedAt, IngestionTelemetry.TraceParentOf(spans[i]))).ToList();
             var oversized = stamped.FindIndex(s => !EventStamper.Fits(s.Record, s.Bytes));
             if (oversized >= 0)
             {
+                spans.ForEach(s => s?.Dispose());
                 return TooLarge($"[{oversized}].data", $"Event {oversized} would be {stamped[oversized].Bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
             }
 
             var results = await Task.WhenAll(stamped.Select(s => services.Publisher.PublishAsync(s.Bytes, s.Record.Id, cancellationToken))).ConfigureAwait(false);
+            for (var i = 0; i < results.Length; i++)
+            {
+                IngestionTelemetry.Complete(spans[i], stamped[i].Record.Id, results[i]);
+            }
+
             var items = results.Select((r, i) => r.Outcome == PublishOutcome.Published
                     ? new BatchItemResult(i, stamped[i].Record.Id, "accepted", r.ShardId, r.SequenceNumber)
                     : new BatchItemResult(i, stamped[i].Record.Id, "failed", Error: r.Error))

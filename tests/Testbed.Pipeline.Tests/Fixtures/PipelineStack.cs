@@ -54,9 +54,14 @@ public sealed class PipelineStack : IAsyncDisposable
     };
 
     /// <summary>Starts a processor instance for this stack.</summary>
-    public Task<ServiceProcess> StartProcessorAsync(string? workerId = null)
+    public Task<ServiceProcess> StartProcessorAsync(string? workerId = null, IReadOnlyDictionary<string, string>? extra = null)
     {
         var env = new Dictionary<string, string>(FastProcessor);
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+        {
+            env[name] = value;
+        }
+
         if (workerId is not null)
         {
             env["Processor__WorkerId"] = workerId;
