@@ -15,10 +15,12 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/events").WithTags("Events");
-        events.MapGet("/{id}", GetEventAsync).WithName("GetEvent");
+        events.MapGet("/{id}", GetEventAsync).WithName("GetEvent").ProducesProblem(StatusCodes.Status404NotFound);
         events.MapGet("/", ListEventsAsync).WithName("ListEvents");
-        events.MapPut("/{id}", UpdateEventAsync).WithName("UpdateEvent");
-        events.MapDelete("/{id}", DeleteEventAsync).WithName("DeleteEvent");
+        events.MapPut("/{id}", UpdateEventAsync).WithName("UpdateEvent")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        events.MapDelete("/{id}", DeleteEventAsync).WithName("DeleteEvent")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
 

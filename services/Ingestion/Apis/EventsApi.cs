@@ -22,9 +22,12 @@ public static class EventsApi
     /// <summary>Maps the events endpoints.</summary>
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/events").WithTags("Events");
+        var events = app.MapGroup("/events").WithTags("Events")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         events.MapPost("/", PostEventAsync).WithName("PostEvent");
-        events.MapPost("/batch", PostBatchAsync).WithName("PostEventBatch");
+        events.MapPost("/batch", PostBatchAsync).WithName("PostEventBatch").Produces<BatchAnswer>(StatusCodes.Status207MultiStatus);
         return app;
     }
 
