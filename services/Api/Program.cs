@@ -11,4 +11,5 @@ app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapEventsApi();
 app.MapAggregatesApi();
+app.MapPipelineApi();
 app.Run();

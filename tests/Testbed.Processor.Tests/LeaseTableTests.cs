@@ -34,7 +34,7 @@ public sealed class LeaseTableTests(EmulatorsFixture emulators)
         var stolen = await table.TryTakeAsync(mine, "new", Ct);
 
         Assert.NotNull(stolen);
-        Assert.False(await held.CheckpointAsync(table, "49590338271490256608559692538361571095921575989136588898", Ct));
+        Assert.False(await held.CheckpointAsync(table, "49590338271490256608559692538361571095921575989136588898", null, Ct));
         Assert.True(held.Lost.IsCancellationRequested);
         Assert.False(await held.RenewAsync(table, Ct));
         Assert.Equal(Lease.TrimHorizon, Assert.Single(await table.ListAsync(Ct)).Checkpoint);
@@ -46,7 +46,7 @@ public sealed class LeaseTableTests(EmulatorsFixture emulators)
         var table = await CreateAsync();
         await table.EnsureAsync(["shardId-000000000000"], Ct);
         var taken = (await table.TryTakeAsync(Assert.Single(await table.ListAsync(Ct)), "w", Ct))!;
-        await table.TryCheckpointAsync(taken, "123", Ct);
+        await table.TryCheckpointAsync(taken, "123", null, Ct);
 
         await table.EnsureAsync(["shardId-000000000000", "shardId-000000000001"], Ct);
 

@@ -1,5 +1,6 @@
 using Testbed.Api.Aggregates;
 using Testbed.Api.Items;
+using Testbed.Api.Status;
 using Testbed.Infra.Configuration;
 
 namespace Testbed.Api.Extensions;
@@ -13,6 +14,8 @@ public static class ApiExtensions
         builder.Services.AddPipelineResources();
         builder.Services.AddSingleton<ItemStore>();
         builder.Services.AddSingleton<AggregateReader>();
+        builder.Services.AddSingleton<PipelineStatusReader>();
+        builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Testbed.Processor.Aggregates;
 using Testbed.Processor.Bronze;
+using Testbed.Processor.Leases;
 using Testbed.Processor.Silver;
 using Testbed.Processor.Telemetry;
 
@@ -9,8 +10,8 @@ namespace Testbed.Processor.Batches;
 /// <summary>Processes one batch of a shard: raw records to S3, items to DynamoDB, window aggregates; the caller checkpoints after. Each step is safe to repeat.</summary>
 public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, AggregateStore gold, ProcessorTelemetry telemetry, TimeProvider time, ILogger<BatchProcessor> logger)
 {
-    /// <summary>Runs the three steps for the batch.</summary>
-    public async Task ProcessAsync(string shardId, IReadOnlyList<ReceivedRecord> batch, CancellationToken cancellationToken)
+    /// <summary>Runs the three steps for the batch; returns each event's freshness (acceptance to storage).</summary>
+    public async Task<IReadOnlyList<FreshnessSample>> ProcessAsync(string shardId, IReadOnlyList<ReceivedRecord> batch, CancellationToken cancellationToken)
     {
         var steps = new List<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)>();
         var started = time.GetUtcNow();
@@ -31,11 +32,14 @@ public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, Aggrega
             }).ConfigureAwait(false);
 
             var now = time.GetUtcNow();
+            var freshness = new List<FreshnessSample>(batch.Count);
             foreach (var record in batch)
             {
                 if (record.Event is { } e)
                 {
-                    telemetry.Freshness.Record((now - e.AcceptedAt).TotalMilliseconds);
+                    var milliseconds = (now - e.AcceptedAt).TotalMilliseconds;
+                    telemetry.Freshness.Record(milliseconds);
+                    freshness.Add(new FreshnessSample(now, milliseconds));
                 }
             }
 
@@ -45,6 +49,8 @@ public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, Aggrega
             {
                 logger.LogWarning("{Count} records of {Shard} are not events; kept in the raw archive only", unreadable, shardId);
             }
+
+            return freshness;
         }
         catch (Exception e)
         {

@@ -26,6 +26,7 @@ public sealed class ShardConsumer(
         using var both = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
         var token = both.Token;
         var shardId = lease.Current.ShardId;
+        var freshness = new FreshnessWindow(TimeSpan.FromMinutes(1));
         try
         {
             var iterator = await IteratorAfterAsync(shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
@@ -45,8 +46,10 @@ public sealed class ShardConsumer(
                 if (page.Records.Count > 0)
                 {
                     var batch = page.Records.Select(r => Receive(shardId, r)).ToList();
-                    await processor.ProcessAsync(shardId, batch, token).ConfigureAwait(false);
-                    if (!await lease.CheckpointAsync(leases, batch[^1].SequenceNumber, token).ConfigureAwait(false))
+                    var samples = await processor.ProcessAsync(shardId, batch, token).ConfigureAwait(false);
+                    var now = time.GetUtcNow();
+                    var progress = new ShardProgress(now, freshness.Add(samples, now));
+                    if (!await lease.CheckpointAsync(leases, batch[^1].SequenceNumber, progress, token).ConfigureAwait(false))
                     {
                         logger.LogInformation("Lost the lease of {Shard} before checkpointing; its new owner redoes the batch", shardId);
                         return;

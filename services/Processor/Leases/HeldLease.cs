@@ -17,8 +17,8 @@ public sealed class HeldLease(Lease lease) : IDisposable
         ChangeAsync(current => table.TryRenewAsync(current, cancellationToken), cancellationToken);
 
     /// <summary>Records the last processed sequence number; false when the lease was lost before.</summary>
-    public Task<bool> CheckpointAsync(LeaseTable table, string sequenceNumber, CancellationToken cancellationToken) =>
-        ChangeAsync(current => table.TryCheckpointAsync(current, sequenceNumber, cancellationToken), cancellationToken);
+    public Task<bool> CheckpointAsync(LeaseTable table, string sequenceNumber, ShardProgress? progress, CancellationToken cancellationToken) =>
+        ChangeAsync(current => table.TryCheckpointAsync(current, sequenceNumber, progress, cancellationToken), cancellationToken);
 
     /// <summary>Marks the lease as no longer ours.</summary>
     public void MarkLost() => _lost.Cancel();

@@ -2,16 +2,17 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Testbed.Infra.Definition;
+using Testbed.Storage;
 
 namespace Testbed.Processor.Leases;
 
 /// <summary>The lease rows in DynamoDB; every change is conditional on the counter, as the Kinesis Client Library does it.</summary>
 public sealed class LeaseTable(IAmazonDynamoDB dynamo, PipelineResources resources)
 {
-    private const string Key = "leaseKey";
-    private const string Owner = "leaseOwner";
-    private const string Counter = "leaseCounter";
-    private const string Checkpoint = "checkpoint";
+    private const string Key = LeaseAttributes.Key;
+    private const string Owner = LeaseAttributes.Owner;
+    private const string Counter = LeaseAttributes.Counter;
+    private const string Checkpoint = LeaseAttributes.Checkpoint;
     private string Table => resources.Leases.Name;
 
     /// <summary>Creates the lease of each shard that has none yet.</summary>
@@ -57,15 +58,15 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, PipelineResources resourc
 
     /// <summary>Takes the lease if it is still as observed; the new lease, or null when someone else moved first.</summary>
     public Task<Lease?> TryTakeAsync(Lease observed, string worker, CancellationToken cancellationToken) =>
-        UpdateAsync(observed, worker, observed.Checkpoint, "leaseCounter = :counter", cancellationToken);
+        UpdateAsync(observed, worker, observed.Checkpoint, "leaseCounter = :counter", null, cancellationToken);
 
     /// <summary>Renews a held lease; null when it was lost.</summary>
     public Task<Lease?> TryRenewAsync(Lease held, CancellationToken cancellationToken) =>
-        UpdateAsync(held, held.Owner!, held.Checkpoint, "leaseOwner = :owner AND leaseCounter = :counter", cancellationToken);
+        UpdateAsync(held, held.Owner!, held.Checkpoint, "leaseOwner = :owner AND leaseCounter = :counter", null, cancellationToken);
 
     /// <summary>Records progress on a held lease; null when it was lost (the work will be redone by the new owner).</summary>
-    public Task<Lease?> TryCheckpointAsync(Lease held, string sequenceNumber, CancellationToken cancellationToken) =>
-        UpdateAsync(held, held.Owner!, sequenceNumber, "leaseOwner = :owner AND leaseCounter = :counter", cancellationToken);
+    public Task<Lease?> TryCheckpointAsync(Lease held, string sequenceNumber, ShardProgress? progress, CancellationToken cancellationToken) =>
+        UpdateAsync(held, held.Owner!, sequenceNumber, "leaseOwner = :owner AND leaseCounter = :counter", progress, cancellationToken);
 
     /// <summary>Gives a held lease up, so another worker can take it at once.</summary>
     public async Task ReleaseAsync(Lease held, CancellationToken cancellationToken)
@@ -92,7 +93,7 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, PipelineResources resourc
         }
     }
 
-    private async Task<Lease?> UpdateAsync(Lease observed, string owner, string checkpoint, string condition, CancellationToken cancellationToken)
+    private async Task<Lease?> UpdateAsync(Lease observed, string owner, string checkpoint, string condition, ShardProgress? progress, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, AttributeValue>
         {
@@ -101,13 +102,28 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, PipelineResources resourc
             [":next"] = new() { N = (observed.Counter + 1).ToString(CultureInfo.InvariantCulture) },
             [":checkpoint"] = new() { S = checkpoint },
         };
+        var update = "SET leaseOwner = :owner, leaseCounter = :next, #checkpoint = :checkpoint";
+        if (progress is not null)
+        {
+            update += $", {LeaseAttributes.CheckpointedAt} = :at, {LeaseAttributes.Freshness} = :freshness";
+            values[":at"] = new() { S = progress.CheckpointedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) };
+            values[":freshness"] = new()
+            {
+                L = [.. progress.Freshness.Select(f => new AttributeValue
+                {
+                    L = [new() { N = f.StoredAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) }, new() { N = f.Milliseconds.ToString("0.###", CultureInfo.InvariantCulture) }],
+                })],
+                IsLSet = true,
+            };
+        }
+
         try
         {
             await dynamo.UpdateItemAsync(new UpdateItemRequest
             {
                 TableName = Table,
                 Key = new() { [Key] = new() { S = observed.ShardId } },
-                UpdateExpression = "SET leaseOwner = :owner, leaseCounter = :next, #checkpoint = :checkpoint",
+                UpdateExpression = update,
                 ConditionExpression = condition,
                 ExpressionAttributeNames = new() { ["#checkpoint"] = Checkpoint },
                 ExpressionAttributeValues = values,

@@ -1,0 +1,19 @@
+using Testbed.Api.Model;
+using Testbed.Api.Status;
+
+namespace Testbed.Api.Apis;
+
+/// <summary>GET /pipeline/status: lag per shard, checkpoints, lease owners and freshness.</summary>
+public static class PipelineApi
+{
+    /// <summary>Maps the status endpoint.</summary>
+    public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/pipeline/status", GetStatusAsync).WithTags("Pipeline").WithName("GetPipelineStatus");
+        return app;
+    }
+
+    /// <summary>The pipeline's status now.</summary>
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<PipelineStatus>> GetStatusAsync(PipelineStatusReader reader, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
+}
