@@ -12,4 +12,5 @@ app.MapDefaultEndpoints();
 app.MapEventsApi();
 app.MapAggregatesApi();
 app.MapPipelineApi();
+app.MapDatasetsApi();
 app.Run();

@@ -1,4 +1,5 @@
 using Testbed.Api.Aggregates;
+using Testbed.Api.Datasets;
 using Testbed.Api.Items;
 using Testbed.Api.Status;
 using Testbed.Infra.Configuration;
@@ -14,6 +15,7 @@ public static class ApiExtensions
         builder.Services.AddPipelineResources();
         builder.Services.AddSingleton<ItemStore>();
         builder.Services.AddSingleton<AggregateReader>();
+        builder.Services.AddSingleton<DatasetReader>();
         builder.Services.AddSingleton<PipelineStatusReader>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Amazon.S3;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Testbed.Aws.S3;
+using Testbed.Events;
+using Testbed.Ingestion.Datasets;
+using Testbed.Ingestion.Model;
+using Testbed.Ingestion.Parsing;
+using Testbed.Ingestion.Publishing;
+using Testbed.Ingestion.Telemetry;
+
+namespace Testbed.Ingestion.Apis;
+
+/// <summary>POST /datasets/{name}: the raw file goes to S3, each row into the stream as an event of the dataset.</summary>
+public static class DatasetsApi
+{
+    private const int MaxFileBytes = 64 * 1024 * 1024;
+
+    /// <summary>Maps the dataset upload endpoint.</summary>
+    public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/datasets/{name}", UploadAsync).WithTags("Datasets").WithName("UploadDataset")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    /// <summary>Stores the file, publishes its valid rows, and reports the rejected ones by line.</summary>
+    public static async Task<Results<Accepted<DatasetAccepted>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        string name,
+        HttpRequest request,
+        IAmazonS3 s3,
+        [AsParameters] EventsServices services,
+        CancellationToken cancellationToken)
+    {
+        if (!DatasetNames.IsValid(name))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["A dataset name is 1-100 letters, digits, '.', '_' or '-'."] }, title: "The dataset name is not valid.");
+        }
+
+        var csv = RequestBody.HasMediaType(request, "text/csv");
+        if (!csv && !RequestBody.HasMediaType(request, "application/x-ndjson", "application/jsonl"))
+        {
+            return TypedResults.Problem(
+                $"Content-Type '{request.ContentType ?? "(none)"}' is not accepted here; send text/csv (with a header row) or application/x-ndjson.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type.",
+                extensions: new Dictionary<string, object?> { ["field"] = "Content-Type" });
+        }
+
+        var body = await RequestBody.ReadAsync(request, MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TypedResults.Problem($"A dataset file may be at most {MaxFileBytes:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.", extensions: new Dictionary<string, object?> { ["field"] = "body" });
+        }
+
+        var parsed = csv ? DatasetParser.ParseCsv(body) : DatasetParser.ParseNdjson(body);
+        if (parsed.Rows.Count == 0)
+        {
+            var reason = parsed.Rejected.Count > 0 ? $"No row was accepted; line {parsed.Rejected[0].Line}: {parsed.Rejected[0].Error}" : "The file holds no rows.";
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [reason] }, title: "The dataset is empty.");
+        }
+
+        var acceptedAt = services.Time.GetUtcNow();
+        var key = string.Create(CultureInfo.InvariantCulture, $"datasets/{name}/{acceptedAt:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}.{(csv ? "csv" : "ndjson")}");
+        await s3.PutBytesAsync(services.Resources.Bucket.Name, key, body, csv ? "text/csv" : "application/x-ndjson", cancellationToken).ConfigureAwait(false);
+
+        var results = await Task.WhenAll(parsed.Rows.Select((row, index) =>
+        {
+            var draft = new EventDraft(DatasetNames.TypeOf(name), DatasetNames.RowId(name, index), acceptedAt, row);
+            var span = IngestionTelemetry.StartPublish(services.Resources.Stream.Name);
+            var (record, bytes) = EventStamper.Stamp(draft, acceptedAt, IngestionTelemetry.TraceParentOf(span));
+            record = record with { Dataset = name, Row = index };
+            bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(record, EventJsonContext.Default.EventRecord);
+            return PublishAsync(services.Publisher, span, record.Id, bytes, cancellationToken);
+        })).ConfigureAwait(false);
+
+        var unavailable = results.FirstOrDefault(r => r.Outcome != PublishOutcome.Published);
+        if (unavailable is not null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem(
+                $"{results.Count(r => r.Outcome != PublishOutcome.Published)} of {results.Length} rows were not stored: {unavailable.Error}. Upload the file again: row ids are stable, so nothing is counted twice.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Kinesis is unavailable.");
+        }
+
+        return TypedResults.Accepted((string?)null, new DatasetAccepted(name, key, results.Length, parsed.Columns, parsed.Rejected));
+    }
+
+    private static async Task<PublishResult> PublishAsync(KinesisPublisher publisher, System.Diagnostics.Activity? span, string id, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var result = await publisher.PublishAsync(bytes, id, cancellationToken).ConfigureAwait(false);
+        IngestionTelemetry.Complete(span, id, result);
+        return result;
+    }
+}
