@@ -12,15 +12,19 @@ public sealed class OrphanTests
         // A Node.js parent that starts the launcher the way the .NET host does (stdin as a pipe) and then is killed.
         const string parentScript =
             "const c = require('child_process').spawn(process.execPath, ['launch.js', 'kinesis', '--port', '0'], { stdio: ['pipe', 'pipe', 'inherit'] });" +
-            "c.stdout.on('data', d => { if (String(d).includes('ready')) console.log('child ' + c.pid); });" +
+            "c.stdout.on('data', d => console.log(String(d).includes('ready') ? 'child ' + c.pid : 'output ' + String(d).trim()));" +
+            "c.on('exit', code => console.log('exited ' + code));" +
             "setInterval(() => {}, 1000);";
-        var info = new ProcessStartInfo("node") { WorkingDirectory = EmulatorsDirectory.Locate(), RedirectStandardOutput = true, UseShellExecute = false };
+        var directory = EmulatorsDirectory.Locate();
+        await NpmInstaller.EnsureInstalledAsync(directory, new EmulatorHostOptions(), TestContext.Current.CancellationToken);
+        var info = new ProcessStartInfo("node") { WorkingDirectory = directory, RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add("-e");
         info.ArgumentList.Add(parentScript);
         using var parent = Process.Start(info)!;
         try
         {
             var line = await parent.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            Assert.StartsWith("child ", line, StringComparison.Ordinal);
             var childPid = int.Parse(line!.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(ProcessProbe.IsAlive(childPid));
 
