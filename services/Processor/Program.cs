@@ -1,5 +1,5 @@
+using Testbed.Processor.Apis;
 using Testbed.Processor.Extensions;
-using Testbed.Processor.Leases;
 using Testbed.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,5 +8,5 @@ builder.AddProcessor();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapGet("/leases", (LeaseCoordinator coordinator) => new { coordinator.WorkerId, Shards = coordinator.HeldShards });
+app.MapLeasesApi();
 app.Run();

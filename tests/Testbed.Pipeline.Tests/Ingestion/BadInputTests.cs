@@ -75,7 +75,25 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
             await Is_answered_with_its_status_and_the_field_at_fault(bad.Name);
         }
 
-        Assert.Empty(await StreamContents.ReadAllAsync(fixture.Stack.Emulators.Kinesis, fixture.Stack.Resources.Stream.Name));
+        // A marker event sent last: once it is stored, anything sent before it would be stored too.
+        using var http = fixture.Ingestion.CreateClient();
+        using var marker = await http.PostAsync("events", new StringContent("""{"type":"marker","id":"marker","data":{}}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, marker.StatusCode);
+        var emulators = fixture.Stack.Emulators;
+        var resources = fixture.Stack.Resources;
+        await Testbed.Testing.Eventually.HoldsAsync(
+            async () => (await emulators.DynamoDb.GetItemAsync(resources.Items.Name, new() { ["id"] = new() { S = "marker" } }, TestContext.Current.CancellationToken)).IsItemSet,
+            TimeSpan.FromSeconds(60),
+            "the marker event is stored");
+
+        Assert.Equal(["marker"], (await StreamContents.ReadAllAsync(emulators.Kinesis, resources.Stream.Name)).Select(e => e.Id));
+        var items = await emulators.DynamoDb.ScanAsync(new Amazon.DynamoDBv2.Model.ScanRequest { TableName = resources.Items.Name, ConsistentRead = true }, TestContext.Current.CancellationToken);
+        Assert.Equal(["marker"], items.Items.Select(i => i["id"].S));
+        var aggregates = await emulators.DynamoDb.ScanAsync(new Amazon.DynamoDBv2.Model.ScanRequest { TableName = resources.Aggregates.Name, ConsistentRead = true }, TestContext.Current.CancellationToken);
+        Assert.Equal(["marker"], aggregates.Items.Select(i => i["type"].S));
+        var lake = await emulators.S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = resources.Bucket.Name }, TestContext.Current.CancellationToken);
+        var raw = Assert.Single(lake.S3Objects);
+        Assert.StartsWith("raw/", raw.Key, StringComparison.Ordinal);
     }
 
     /// <summary>One bad request: where it goes, what it sends, and the status, field and message text it must get.</summary>

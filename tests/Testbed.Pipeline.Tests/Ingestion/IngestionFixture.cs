@@ -3,7 +3,7 @@ using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.Ingestion;
 
-/// <summary>One stack with an ingestion service (and no processor), shared by the ingestion tests of a class.</summary>
+/// <summary>One stack with an ingestion service and a processor, shared by the ingestion tests of a class.</summary>
 public sealed class IngestionFixture(EmulatorsFixture emulators) : IAsyncLifetime
 {
     public PipelineStack Stack { get; private set; } = null!;
@@ -14,6 +14,7 @@ public sealed class IngestionFixture(EmulatorsFixture emulators) : IAsyncLifetim
     {
         Stack = await PipelineStack.CreateAsync(emulators, "ingest");
         Ingestion = await Stack.StartIngestionAsync();
+        await Stack.StartProcessorAsync();
     }
 
     public ValueTask DisposeAsync() => Stack.DisposeAsync();
