@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Testbed.Testing;
 
@@ -31,17 +27,9 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Starts a proxy to the target on a free loopback port.</summary>
     public static async Task<FaultProxy> StartAsync(Uri target)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var proxy = new FaultProxy(app);
-        app.Run(context => proxy.HandleAsync(context, target));
-        await app.StartAsync();
-        var address = app.Services.GetService(typeof(IServer)) is IServer server
-            ? server.Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            : throw new InvalidOperationException("The proxy has no server.");
-        proxy.Url = new Uri(address + "/");
+        FaultProxy? proxy = null;
+        var (app, url) = await LoopbackWebApp.StartAsync(app => app.Run(context => proxy!.HandleAsync(context, target)));
+        proxy = new FaultProxy(app) { Url = url };
         return proxy;
     }
 

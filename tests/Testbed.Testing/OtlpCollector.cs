@@ -1,9 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Testbed.Telemetry;
 
 namespace Testbed.Testing;
@@ -38,15 +33,9 @@ public sealed class OtlpCollector : IAsyncDisposable
     /// <summary>Starts the receiver.</summary>
     public static async Task<OtlpCollector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         var store = new TraceStore();
-        app.MapOtlpReceiver(store);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new OtlpCollector(app, new Uri(address + "/"), store);
+        var (app, url) = await LoopbackWebApp.StartAsync(app => app.MapOtlpReceiver(store));
+        return new OtlpCollector(app, url, store);
     }
 
     /// <inheritdoc />
