@@ -20,51 +20,76 @@ public sealed class ShardConsumer(
     TimeProvider time,
     ILogger<ShardConsumer> logger)
 {
-    /// <summary>Consumes the shard; returns when the lease is lost, the shard ends, or <paramref name="stopping"/> fires.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Consumes the shard; returns when the lease is lost, the shard ends, or <paramref name="stopping"/> fires; AWS failures are retried from the checkpoint.</summary>
     public async Task RunAsync(HeldLease lease, CancellationToken stopping)
     {
         using var both = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
         var token = both.Token;
         var shardId = lease.Current.ShardId;
         var freshness = new FreshnessWindow(TimeSpan.FromMinutes(1));
-        try
+        while (!token.IsCancellationRequested)
         {
-            var iterator = await IteratorAfterAsync(shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
-            while (!token.IsCancellationRequested && iterator is not null)
+            try
             {
-                GetRecordsResponse page;
+                await ConsumeAsync(lease, shardId, freshness, token).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error) when (error is HttpRequestException or KinesisException or Amazon.Runtime.AmazonServiceException or IOException)
+            {
+                // AWS (or an emulator) is unreachable or failing: nothing was checkpointed, so try again from the checkpoint.
+                logger.LogWarning("Reading {Shard} failed ({Error}); retrying from checkpoint {Checkpoint}", shardId, error.Message, lease.Current.Checkpoint);
                 try
                 {
-                    page = await kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator, Limit = options.Value.MaxRecordsPerRead }, token).ConfigureAwait(false);
+                    await Task.Delay(RetryDelay, time, token).ConfigureAwait(false);
                 }
-                catch (ExpiredIteratorException)
+                catch (OperationCanceledException)
                 {
-                    iterator = await IteratorAfterAsync(shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
-                    continue;
+                    return;
                 }
-
-                if (page.Records.Count > 0)
-                {
-                    var batch = page.Records.Select(r => Receive(shardId, r)).ToList();
-                    var samples = await processor.ProcessAsync(shardId, batch, token).ConfigureAwait(false);
-                    var now = time.GetUtcNow();
-                    var progress = new ShardProgress(now, freshness.Add(samples, now));
-                    if (!await lease.CheckpointAsync(leases, batch[^1].SequenceNumber, progress, token).ConfigureAwait(false))
-                    {
-                        logger.LogInformation("Lost the lease of {Shard} before checkpointing; its new owner redoes the batch", shardId);
-                        return;
-                    }
-                }
-                else
-                {
-                    await Task.Delay(options.Value.PollInterval, time, token).ConfigureAwait(false);
-                }
-
-                iterator = page.NextShardIterator;
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+    }
+
+    private async Task ConsumeAsync(HeldLease lease, string shardId, FreshnessWindow freshness, CancellationToken token)
+    {
+        var iterator = await IteratorAfterAsync(shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
+        while (!token.IsCancellationRequested && iterator is not null)
         {
+            GetRecordsResponse page;
+            try
+            {
+                page = await kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator, Limit = options.Value.MaxRecordsPerRead }, token).ConfigureAwait(false);
+            }
+            catch (ExpiredIteratorException)
+            {
+                iterator = await IteratorAfterAsync(shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
+                continue;
+            }
+
+            if (page.Records.Count > 0)
+            {
+                var batch = page.Records.Select(r => Receive(shardId, r)).ToList();
+                var samples = await processor.ProcessAsync(shardId, batch, token).ConfigureAwait(false);
+                var now = time.GetUtcNow();
+                var progress = new ShardProgress(now, freshness.Add(samples, now));
+                if (!await lease.CheckpointAsync(leases, batch[^1].SequenceNumber, progress, token).ConfigureAwait(false))
+                {
+                    logger.LogInformation("Lost the lease of {Shard} before checkpointing; its new owner redoes the batch", shardId);
+                    return;
+                }
+            }
+            else
+            {
+                await Task.Delay(options.Value.PollInterval, time, token).ConfigureAwait(false);
+            }
+
+            iterator = page.NextShardIterator;
         }
     }
 

@@ -82,9 +82,18 @@ public sealed class LeaseCoordinator(
         {
             if (running.IsCompleted || !await lease.RenewAsync(table, cancellationToken).ConfigureAwait(false))
             {
-                logger.LogInformation("Worker {Worker} no longer holds {Shard}", WorkerId, shard);
+                logger.LogInformation("Worker {Worker} no longer works on {Shard}", WorkerId, shard);
                 lease.MarkLost();
-                await running.ConfigureAwait(false);
+                try
+                {
+                    await running.ConfigureAwait(false);
+                }
+                catch (Exception error)
+                {
+                    logger.LogError(error, "The consumer of {Shard} failed; the lease is given up for a fresh start", shard);
+                    await table.ReleaseAsync(lease.Current, cancellationToken).ConfigureAwait(false);
+                }
+
                 lock (_held)
                 {
                     _held.Remove(shard);

@@ -7,20 +7,23 @@ using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.Ingestion;
 
-/// <summary>Kinesis goes down while events arrive: 503 with Retry-After, never a 202 for an event that is not stored.</summary>
+/// <summary>Kinesis goes down while events arrive: 503 with Retry-After, never a 202 for an event that is not stored, and once it is back every 202'd event becomes queryable.</summary>
 public sealed class KinesisOutageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task While_Kinesis_is_down_events_get_503_and_once_it_is_back_every_202_is_on_the_stream()
+    public async Task While_Kinesis_is_down_events_get_503_and_once_it_is_back_every_202_is_queryable()
     {
         // Emulators of its own: stopping the shared Kinesis would disturb the other tests.
         await using var emulators = new EmulatorsFixture();
         await emulators.InitializeAsync();
         await using var stack = await PipelineStack.CreateAsync(emulators, "outage");
         var ingestion = await stack.StartIngestionAsync();
+        await stack.StartProcessorAsync();
+        var api = await stack.StartApiAsync();
         using var http = ingestion.CreateClient();
+        using var query = api.CreateClient();
         var accepted = new List<string>();
         var refused = new List<string>();
 
@@ -35,6 +38,13 @@ public sealed class KinesisOutageTests
         var stored = (await StreamContents.ReadAllAsync(emulators.Kinesis, stack.Resources.Stream.Name)).Select(e => e.Id).ToHashSet();
         Assert.All(accepted, id => Assert.Contains(id, stored));
         Assert.DoesNotContain(stored, id => id.StartsWith("during-", StringComparison.Ordinal));
+        foreach (var id in accepted)
+        {
+            await ApiQueries.WaitForEventAsync(query, id, TimeSpan.FromSeconds(60));
+        }
+
+        var outage = await ApiQueries.ListAllAsync(query, "outage");
+        Assert.Equal(accepted.Order(), outage.Select(e => e.GetProperty("id").GetString()).Order());
     }
 
     private static async Task<HttpStatusCode> PostAsync(HttpClient http, string id, List<string> accepted, List<string> refused)
