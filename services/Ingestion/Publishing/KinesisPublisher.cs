@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Testbed.Aws.Kinesis;
-using Testbed.Aws.Kinesis.Errors;
 using Testbed.Aws.Kinesis.Model;
 using Testbed.Aws.Retries;
 using Testbed.Infra.Definition;
@@ -119,8 +118,9 @@ public sealed class KinesisPublisher(
                     new PutRecordsRequest { StreamName = resources.Stream.Name, Records = [.. remaining.Select(p => p.Entry)] },
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception error) when (error is KinesisException or HttpRequestException or TaskCanceledException)
+            catch (Exception error)
             {
+                // Whatever went wrong, every waiting request must get an answer: none of these records is known to be stored.
                 logger.LogWarning(error, "PutRecords of {Count} records failed; answering them as unavailable", remaining.Count);
                 foreach (var pending in remaining)
                 {

@@ -123,16 +123,24 @@ public sealed class LeaseCoordinator(
             }
         }
 
-        var live = leases.Where(l => l.Owner is not null && !expired.Contains(l)).ToList();
+        HashSet<string> working;
+        lock (_held)
+        {
+            working = [.. _held.Keys];
+        }
+
+        // Leases recorded as ours that we do not work on (this worker id restarted): take them back at once.
+        var orphaned = leases.Where(l => l.Owner == WorkerId && !working.Contains(l.ShardId)).ToList();
+        var live = leases.Where(l => l.Owner is not null && l.Owner != WorkerId && !expired.Contains(l)).ToList();
         var workers = live.Select(l => l.Owner!).Append(WorkerId).Distinct().Count();
         var target = (int)Math.Ceiling(leases.Count / (double)workers);
-        var mine = live.Count(l => l.Owner == WorkerId);
+        var mine = working.Count;
 
-        var toTake = expired.OrderBy(_ => Random.Shared.Next()).Take(Math.Max(0, target - mine)).ToList();
+        var toTake = orphaned.Concat(expired.OrderBy(_ => Random.Shared.Next())).Take(Math.Max(0, target - mine)).ToList();
         if (toTake.Count == 0 && mine < target)
         {
             // Nothing free: take one lease from the busiest worker, as KCL's lease stealing does.
-            var busiest = live.Where(l => l.Owner != WorkerId).GroupBy(l => l.Owner).OrderByDescending(g => g.Count()).FirstOrDefault();
+            var busiest = live.GroupBy(l => l.Owner).OrderByDescending(g => g.Count()).FirstOrDefault();
             if (busiest is not null && busiest.Count() > target)
             {
                 toTake.Add(busiest.First());
