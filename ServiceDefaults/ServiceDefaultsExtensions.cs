@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
         if (Environment.GetEnvironmentVariable(ParentProcessWatcher.EnvironmentVariable) == "1")
         {
             builder.Services.AddHostedService<ParentProcessWatcher>();
+            builder.Services.AddSingleton<IHostLifetime, ParentManagedLifetime>();
         }
 
         return builder;

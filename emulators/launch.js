@@ -96,7 +96,9 @@ function watchParent(stop) {
   process.stdin.on('error', shutdown);
   process.stdin.resume();
   process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  // Under a parent (stdin is a pipe), Ctrl+C reaches the whole process group: the parent stops its
+  // services first and then closes our stdin, so we must not go away before them.
+  process.on('SIGINT', process.stdin.isTTY ? shutdown : () => {});
 }
 
 const starters = { kinesis: startKinesis, dynamodb: startDynamoDb, s3: startS3 };

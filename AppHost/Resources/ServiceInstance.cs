@@ -11,6 +11,7 @@ public sealed partial class ServiceInstance : IAsyncDisposable
     private const int SigTerm = 15;
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ServiceInstance(string label, Process process)
     {
@@ -26,6 +27,9 @@ public sealed partial class ServiceInstance : IAsyncDisposable
 
     /// <summary>Where it answers, once Kestrel listens.</summary>
     public Uri? Url => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : null;
+
+    /// <summary>Completes with the exit code when the process ends.</summary>
+    public Task<int> Exited => _exited.Task;
 
     /// <summary>Starts `dotnet assembly` with the environment; its stdin stays open so it can tell when the AppHost dies.</summary>
     public static ServiceInstance Start(string label, string assembly, IReadOnlyDictionary<string, string> environment)
@@ -44,10 +48,11 @@ public sealed partial class ServiceInstance : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var process = new Process { StartInfo = info };
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var instance = new ServiceInstance(label, process);
         process.OutputDataReceived += (_, e) => instance.Forward(e.Data);
         process.ErrorDataReceived += (_, e) => instance.Forward(e.Data);
+        process.Exited += (_, _) => instance._exited.TrySetResult(SafeExitCode(process));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -107,6 +112,18 @@ public sealed partial class ServiceInstance : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static int SafeExitCode(Process process)
+    {
+        try
+        {
+            return process.ExitCode;
+        }
+        catch (InvalidOperationException)
+        {
+            return -1;
+        }
     }
 
     private void Forward(string? line)

@@ -5,7 +5,7 @@ using Testbed.Infra.Definition;
 
 namespace Testbed.AppHost.Resources;
 
-/// <summary>One of the pipeline's services, run from its build output as child processes (one per replica), with the AWS and pipeline settings as environment variables.</summary>
+/// <summary>One of the pipeline's services, run from its build output as child processes (one per replica) with the AWS and pipeline settings as environment variables; a replica that crashes is restarted on the same port with backoff.</summary>
 public sealed class ServiceResource(
     string name,
     string projectFolder,
@@ -14,46 +14,106 @@ public sealed class ServiceResource(
     int replicas = 1,
     IReadOnlyDictionary<string, string>? settings = null) : IResource
 {
-    private readonly List<ServiceInstance> _instances = [];
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(60);
+    private readonly ServiceInstance?[] _instances = new ServiceInstance?[replicas];
+    private CancellationTokenSource _stopping = new();
+    private readonly List<Task> _supervisors = [];
 
     /// <inheritdoc />
     public string Name { get; } = name;
 
     /// <summary>The running instances.</summary>
-    public IReadOnlyList<ServiceInstance> Instances => _instances;
+    public IReadOnlyList<ServiceInstance> Instances => [.. _instances.OfType<ServiceInstance>()];
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The AppHost's own stop signal ends supervision at once: on Ctrl+C the services get SIGINT too and must not be restarted.
+        _stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var assembly = Locate(projectFolder);
-        var starting = new List<ServiceInstance>();
-        for (var replica = 0; replica < replicas; replica++)
+        for (var slot = 0; slot < replicas; slot++)
         {
-            var label = replicas == 1 ? Name : $"{Name}-{replica + 1}";
-            var instance = ServiceInstance.Start(label, assembly, Environment(label));
-            _instances.Add(instance);
-            starting.Add(instance);
+            _instances[slot] = ServiceInstance.Start(Label(slot), assembly, Environment(Label(slot), port: 0));
         }
 
-        await Task.WhenAll(starting.Select(i => i.WaitUntilHealthyAsync(cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(_instances.Select(i => i!.WaitUntilHealthyAsync(cancellationToken))).ConfigureAwait(false);
+        for (var slot = 0; slot < replicas; slot++)
+        {
+            var supervised = slot;
+            _supervisors.Add(Task.Run(() => SuperviseAsync(supervised, assembly, _stopping.Token), CancellationToken.None));
+        }
     }
 
     /// <inheritdoc />
-    public IEnumerable<string> Describe() => _instances.Select(i => $"{i.Url} (pid {i.ProcessId})");
+    public IEnumerable<string> Describe() => Instances.Select(i => $"{i.Url} (pid {i.ProcessId})");
 
     /// <inheritdoc />
     public async ValueTask StopAsync()
     {
-        await Task.WhenAll(_instances.Select(i => i.DisposeAsync().AsTask())).ConfigureAwait(false);
-        _instances.Clear();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_supervisors).ConfigureAwait(false);
+        await Task.WhenAll(Instances.Select(i => i.DisposeAsync().AsTask())).ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
-    private Dictionary<string, string> Environment(string label)
+    // Waits for the slot's process to exit; unless the AppHost is stopping, starts it again on the same port after a growing pause.
+    private async Task SuperviseAsync(int slot, string assembly, CancellationToken stopping)
+    {
+        var backoff = FirstBackoff;
+        var startedAt = DateTimeOffset.UtcNow;
+        while (!stopping.IsCancellationRequested)
+        {
+            var instance = _instances[slot]!;
+            int exitCode;
+            try
+            {
+                exitCode = await instance.Exited.WaitAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (DateTimeOffset.UtcNow - startedAt > StableAfter)
+            {
+                backoff = FirstBackoff;
+            }
+
+            ConsoleLog.Write(instance.Label, $"exited with code {exitCode}; restarting in {backoff.TotalSeconds:0} s");
+            try
+            {
+                await Task.Delay(backoff, stopping).ConfigureAwait(false);
+                var port = instance.Url?.Port ?? 0;
+                await instance.DisposeAsync().ConfigureAwait(false);
+                var fresh = ServiceInstance.Start(instance.Label, assembly, Environment(instance.Label, port));
+                _instances[slot] = fresh;
+                startedAt = DateTimeOffset.UtcNow;
+                await fresh.WaitUntilHealthyAsync(stopping).ConfigureAwait(false);
+                ConsoleLog.Write(fresh.Label, $"restarted at {fresh.Url} (pid {fresh.ProcessId})");
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception error) when (error is InvalidOperationException or TimeoutException)
+            {
+                ConsoleLog.Write(instance.Label, $"restart failed: {error.Message}");
+            }
+
+            backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+        }
+    }
+
+    private string Label(int slot) => replicas == 1 ? Name : $"{Name}-{slot + 1}";
+
+    private Dictionary<string, string> Environment(string label, int port)
     {
         var options = aws.Options;
         var env = new Dictionary<string, string>
         {
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["OTEL_SERVICE_NAME"] = Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={label}",

@@ -87,6 +87,22 @@ public sealed class AppHostTests
     }
 
     [Fact]
+    public async Task A_crashed_service_is_restarted_on_the_same_URL()
+    {
+        await using var appHost = await AppHostProcess.StartAsync($"--Pipeline:Prefix={UniqueName.For("restart")}");
+        var api = appHost.PrintedServiceUrl("api");
+        var pid = appHost.PrintedServicePids().Last();
+        using var http = new HttpClient { BaseAddress = api };
+
+        KillProcess(pid);
+        await Eventually.HoldsAsync(() => appHost.Output.Contains("api        restarted at", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the AppHost restarted the api");
+
+        Assert.Contains("api        exited with code", appHost.Output, StringComparison.Ordinal);
+        Assert.False(ProcessProbe.IsAlive(pid));
+        Assert.True((await http.GetAsync("health", Ct)).IsSuccessStatusCode);
+    }
+
+    [Fact]
     public async Task A_taken_fixed_port_stops_the_start_with_a_message_naming_it()
     {
         using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -97,5 +113,11 @@ public sealed class AppHostTests
 
         Assert.Contains("already in use", error.Message, StringComparison.Ordinal);
         Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void KillProcess(int pid)
+    {
+        using var process = System.Diagnostics.Process.GetProcessById(pid);
+        process.Kill();
     }
 }
