@@ -1,11 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
 using Amazon.S3;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Testbed.Aws.S3;
 using Testbed.Events;
 using Testbed.Ingestion.Datasets;
 using Testbed.Ingestion.Model;
-using Testbed.Ingestion.Parsing;
 using Testbed.Ingestion.Publishing;
 using Testbed.Ingestion.Telemetry;
 
@@ -63,17 +63,33 @@ public static class DatasetsApi
         }
 
         var acceptedAt = services.Time.GetUtcNow();
+        var records = parsed.Rows
+            .Select((row, index) => new EventRecord
+            {
+                Id = DatasetNames.RowId(name, index),
+                Type = DatasetNames.TypeOf(name),
+                Timestamp = acceptedAt,
+                AcceptedAt = acceptedAt,
+                Data = row,
+                Dataset = name,
+                Row = index,
+            })
+            .ToList();
+        var oversized = records.FindIndex(r => !EventStamper.Fits(r, JsonSerializer.SerializeToUtf8Bytes(r, EventJsonContext.Default.EventRecord)));
+        if (oversized >= 0)
+        {
+            return TypedResults.Problem($"Row {oversized} is larger than Kinesis's {EventRules.MaxRecordBytes:N0}-byte record limit; nothing was stored.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.", extensions: new Dictionary<string, object?> { ["field"] = $"rows[{oversized}]" });
+        }
+
         var key = string.Create(CultureInfo.InvariantCulture, $"datasets/{name}/{acceptedAt:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}.{(csv ? "csv" : "ndjson")}");
         await s3.PutBytesAsync(services.Resources.Bucket.Name, key, body, csv ? "text/csv" : "application/x-ndjson", cancellationToken).ConfigureAwait(false);
 
-        var results = await Task.WhenAll(parsed.Rows.Select((row, index) =>
+        var results = await Task.WhenAll(records.Select(record =>
         {
-            var draft = new EventDraft(DatasetNames.TypeOf(name), DatasetNames.RowId(name, index), acceptedAt, row);
             var span = IngestionTelemetry.StartPublish(services.Resources.Stream.Name);
-            var (record, bytes) = EventStamper.Stamp(draft, acceptedAt, IngestionTelemetry.TraceParentOf(span));
-            record = record with { Dataset = name, Row = index };
-            bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(record, EventJsonContext.Default.EventRecord);
-            return PublishAsync(services.Publisher, span, record.Id, bytes, cancellationToken);
+            var stamped = record with { TraceParent = IngestionTelemetry.TraceParentOf(span) };
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(stamped, EventJsonContext.Default.EventRecord);
+            return PublishAsync(services.Publisher, span, stamped.Id, bytes, cancellationToken);
         })).ConfigureAwait(false);
 
         var unavailable = results.FirstOrDefault(r => r.Outcome != PublishOutcome.Published);

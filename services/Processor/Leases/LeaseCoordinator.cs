@@ -55,8 +55,9 @@ public sealed class LeaseCoordinator(
                     await RenewAsync(stoppingToken).ConfigureAwait(false);
                     await BalanceAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception error) when (error is not OperationCanceledException)
+                catch (Exception error) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Any failure here (a timed-out call included) must not end the worker: the host would stop with it.
                     logger.LogWarning(error, "Lease cycle failed; trying again");
                 }
 

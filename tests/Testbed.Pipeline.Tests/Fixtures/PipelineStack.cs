@@ -83,6 +83,10 @@ public sealed class PipelineStack : IAsyncDisposable
         foreach (var service in _services)
         {
             await service.DisposeAsync();
+
+            // Kept with the test's result, so a failure on CI comes with what each service said.
+            var tail = service.Process.Output.Split('\n').TakeLast(200);
+            TestContext.Current.TestOutputHelper?.WriteLine($"--- {service.Name} (last 200 lines) ---\n{string.Join('\n', tail)}");
         }
     }
 
