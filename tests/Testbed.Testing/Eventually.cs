@@ -6,7 +6,7 @@ namespace Testbed.Testing;
 public static class Eventually
 {
     /// <summary>Polls until the condition holds; fails with the description when the deadline passes.</summary>
-    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, string description)
+    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, string description, TimeSpan? interval = null)
     {
         var watch = Stopwatch.StartNew();
         while (!await condition())
@@ -16,7 +16,7 @@ public static class Eventually
                 throw new TimeoutException($"Still not true after {timeout.TotalSeconds:0} s: {description}");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(50));
         }
     }
 

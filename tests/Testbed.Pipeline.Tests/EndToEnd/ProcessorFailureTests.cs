@@ -22,7 +22,7 @@ public sealed class ProcessorFailureTests(EmulatorsFixture emulators)
         var first = await stack.StartProcessorAsync("first");
 
         var posting = events.PostAsync(ingest, batchSize: 100);
-        await Eventually.HoldsAsync(async () => (await ApiQueries.ListAllAsync(query, events.Type)).Count >= 300, Deadline, "the first processor is under way");
+        await Eventually.HoldsAsync(async () => (await ApiQueries.ListAllAsync(query, events.Type)).Count >= 300, Deadline, "the first processor is under way", TimeSpan.FromMilliseconds(200));
         first.Process.Signal(Signals.Kill);
         await first.Process.WaitForExitAsync(TimeSpan.FromSeconds(10));
         var storedAtCrash = (await ApiQueries.ListAllAsync(query, events.Type)).Count;

@@ -50,7 +50,8 @@ public static class ApiQueries
     public static async Task<List<JsonElement>> WaitForCountAsync(HttpClient api, string type, int count, TimeSpan timeout)
     {
         var events = new List<JsonElement>();
-        await Eventually.HoldsAsync(async () => (events = await ListAllAsync(api, type)).Count >= count, timeout, $"{count} events of type {type} are queryable");
+        // Each poll reads every event of the type; polling slower leaves the DynamoDB emulator to the processors.
+        await Eventually.HoldsAsync(async () => (events = await ListAllAsync(api, type)).Count >= count, timeout, $"{count} events of type {type} are queryable", TimeSpan.FromMilliseconds(300));
         return events;
     }
 
