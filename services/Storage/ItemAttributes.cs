@@ -9,7 +9,7 @@ public static class ItemAttributes
     /// <summary>The event type, the index's partition key.</summary>
     public const string Type = "type";
 
-    /// <summary>The event time, fixed-width ISO 8601 UTC so it sorts as text; the index's sort key.</summary>
+    /// <summary>The index's sort key: the event time as fixed-width ISO 8601 UTC text, then '#' and the id, so it sorts by time and no two items tie (ties confuse paging in the DynamoDB emulator).</summary>
     public const string EventTime = "eventTime";
 
     /// <summary>When ingestion accepted it.</summary>
@@ -38,6 +38,19 @@ public static class ItemAttributes
 
     /// <summary>Bumped by every edit through the Api; the ETag.</summary>
     public const string Version = "version";
+
+    /// <summary>The sort key of an event: its time, '#', its id.</summary>
+    public static string SortKey(DateTimeOffset time, string id) => Time(time) + "#" + id;
+
+    /// <summary>A bound above every sort key of the given time.</summary>
+    public static string UpperBound(DateTimeOffset time) => Time(time) + "#\uffff";
+
+    /// <summary>The time part of a sort key.</summary>
+    public static DateTimeOffset TimeOf(string sortKey)
+    {
+        var hash = sortKey.IndexOf('#', StringComparison.Ordinal);
+        return DateTimeOffset.Parse(hash < 0 ? sortKey : sortKey[..hash], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+    }
 
     /// <summary>Fixed-width, sortable UTC text for a time.</summary>
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);

@@ -38,7 +38,7 @@ public sealed class ItemStore(IAmazonDynamoDB dynamo, PipelineResources resource
             {
                 [":type"] = new() { S = type },
                 [":from"] = new() { S = ItemAttributes.Time(from) },
-                [":to"] = new() { S = ItemAttributes.Time(to) },
+                [":to"] = new() { S = ItemAttributes.UpperBound(to) },
             },
             Limit = limit,
             ExclusiveStartKey = next is null ? null : DecodeToken(next),
@@ -139,7 +139,7 @@ public sealed class ItemStore(IAmazonDynamoDB dynamo, PipelineResources resource
     private static EventItem ToEvent(Dictionary<string, AttributeValue> item) => new(
         item[ItemAttributes.Id].S,
         item[ItemAttributes.Type].S,
-        Time(item[ItemAttributes.EventTime])!.Value,
+        ItemAttributes.TimeOf(item[ItemAttributes.EventTime].S),
         Time(item.GetValueOrDefault(ItemAttributes.AcceptedAt))!.Value,
         Time(item.GetValueOrDefault(ItemAttributes.ProcessedAt)),
         item.TryGetValue(ItemAttributes.Data, out var data) ? JsonAttributes.ToJson(data) : JsonDocument.Parse("{}").RootElement.Clone(),

@@ -47,7 +47,7 @@ public sealed class ItemWriter(IAmazonDynamoDB dynamo, PipelineResources resourc
         {
             [ItemAttributes.Id] = new() { S = e.Id },
             [ItemAttributes.Type] = new() { S = e.Type },
-            [ItemAttributes.EventTime] = new() { S = ItemAttributes.Time(e.Timestamp) },
+            [ItemAttributes.EventTime] = new() { S = ItemAttributes.SortKey(e.Timestamp, e.Id) },
             [ItemAttributes.AcceptedAt] = new() { S = ItemAttributes.Time(e.AcceptedAt) },
             [ItemAttributes.ProcessedAt] = new() { S = processedAt },
             [ItemAttributes.Data] = JsonAttributes.ToAttribute(e.Data),
