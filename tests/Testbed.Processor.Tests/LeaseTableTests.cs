@@ -1,5 +1,3 @@
-using Testbed.Infra.Definition;
-using Testbed.Infra.Provisioning;
 using Testbed.Processor.Leases;
 using Testbed.Testing;
 
@@ -57,8 +55,7 @@ public sealed class LeaseTableTests(EmulatorsFixture emulators)
 
     private async Task<LeaseTable> CreateAsync()
     {
-        var resources = PipelineResources.Create(UniqueName.For("leases"));
-        await new PipelineProvisioner(emulators.Kinesis, emulators.DynamoDb, emulators.S3).ProvisionAsync(resources, Ct);
+        var resources = await emulators.ProvisionAsync("leases");
         return new LeaseTable(emulators.DynamoDb, resources);
     }
 }

@@ -3,7 +3,6 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Testbed.Infra.Definition;
-using Testbed.Infra.Provisioning;
 using Testbed.Processor.Aggregates;
 using Testbed.Processor.Batches;
 using Testbed.Processor.Bronze;
@@ -54,8 +53,7 @@ public sealed class RedeliveryTests(EmulatorsFixture emulators)
 
     private async Task<(PipelineResources Resources, BatchProcessor Processor)> CreateAsync()
     {
-        var resources = PipelineResources.Create(UniqueName.For("redeliver"));
-        await new PipelineProvisioner(emulators.Kinesis, emulators.DynamoDb, emulators.S3).ProvisionAsync(resources, Ct);
+        var resources = await emulators.ProvisionAsync("redeliver");
         var time = new FixedTime(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var processor = new BatchProcessor(
             new RawArchive(emulators.S3, resources),

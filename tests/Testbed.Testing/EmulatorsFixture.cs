@@ -3,6 +3,8 @@ using Amazon.S3;
 using Testbed.Aws.Configuration;
 using Testbed.Aws.Kinesis;
 using Testbed.Emulators;
+using Testbed.Infra.Definition;
+using Testbed.Infra.Provisioning;
 
 namespace Testbed.Testing;
 
@@ -26,6 +28,14 @@ public sealed class EmulatorsFixture : IAsyncLifetime
 
     /// <summary>An S3 client.</summary>
     public IAmazonS3 S3 { get; private set; } = null!;
+
+    /// <summary>A fresh set of the pipeline's resources, named for the purpose, created and active.</summary>
+    public async Task<PipelineResources> ProvisionAsync(string purpose, int shards = 2)
+    {
+        var resources = PipelineResources.Create(UniqueName.For(purpose), shards);
+        await new PipelineProvisioner(Kinesis, DynamoDb, S3).ProvisionAsync(resources).WaitAsync(TimeSpan.FromMinutes(1));
+        return resources;
+    }
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()

@@ -1,5 +1,4 @@
 using Testbed.Infra.Definition;
-using Testbed.Infra.Provisioning;
 using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.Fixtures;
@@ -24,9 +23,7 @@ public sealed class PipelineStack : IAsyncDisposable
     /// <summary>Provisions a fresh set of resources.</summary>
     public static async Task<PipelineStack> CreateAsync(EmulatorsFixture emulators, string purpose, int shards = 2)
     {
-        var resources = PipelineResources.Create(UniqueName.For(purpose), shards);
-        await new PipelineProvisioner(emulators.Kinesis, emulators.DynamoDb, emulators.S3).ProvisionAsync(resources).WaitAsync(TimeSpan.FromMinutes(1));
-        return new PipelineStack(emulators, resources);
+        return new PipelineStack(emulators, await emulators.ProvisionAsync(purpose, shards));
     }
 
     /// <summary>The environment the AppHost would give a service for this stack.</summary>
