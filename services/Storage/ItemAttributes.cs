@@ -9,7 +9,7 @@ public static class ItemAttributes
     /// <summary>The event type, the index's partition key.</summary>
     public const string Type = "type";
 
-    /// <summary>The index's sort key: the event time as fixed-width ISO 8601 UTC text, then '#' and the id, so it sorts by time and no two items tie (ties confuse paging in the DynamoDB emulator).</summary>
+    /// <summary>The index's sort key: the event time as fixed-width ISO 8601 UTC text, then '#' and the id, so it sorts by time and no two items tie (with ties, a row went missing from paged listings against the DynamoDB emulator).</summary>
     public const string EventTime = "eventTime";
 
     /// <summary>When ingestion accepted it.</summary>
