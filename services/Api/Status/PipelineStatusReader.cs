@@ -45,12 +45,8 @@ public sealed class PipelineStatusReader(IKinesisClient kinesis, IAmazonDynamoDB
 
     private async Task<(int Behind, DateTimeOffset? Oldest)> WaitingAsync(string shardId, string checkpoint, CancellationToken cancellationToken)
     {
-        var iterator = await kinesis.GetShardIteratorAsync(
-            checkpoint == LeaseAttributes.TrimHorizon
-                ? new GetShardIteratorRequest { StreamName = resources.Stream.Name, ShardId = shardId, ShardIteratorType = ShardIteratorType.TrimHorizon }
-                : new GetShardIteratorRequest { StreamName = resources.Stream.Name, ShardId = shardId, ShardIteratorType = ShardIteratorType.AfterSequenceNumber, StartingSequenceNumber = checkpoint },
-            cancellationToken).ConfigureAwait(false);
-        var page = await kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator.ShardIterator, Limit = PipelineStatus.MaxCountedRecords }, cancellationToken).ConfigureAwait(false);
+        var iterator = await kinesis.AfterCheckpointAsync(resources.Stream.Name, shardId, checkpoint, cancellationToken).ConfigureAwait(false);
+        var page = await kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator, Limit = PipelineStatus.MaxCountedRecords }, cancellationToken).ConfigureAwait(false);
         return (page.Records.Count, page.Records.Count > 0 ? page.Records[0].ApproximateArrivalTimestamp : null);
     }
 

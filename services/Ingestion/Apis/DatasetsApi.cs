@@ -42,17 +42,13 @@ public static class DatasetsApi
         var csv = RequestBody.HasMediaType(request, "text/csv");
         if (!csv && !RequestBody.HasMediaType(request, "application/x-ndjson", "application/jsonl"))
         {
-            return TypedResults.Problem(
-                $"Content-Type '{request.ContentType ?? "(none)"}' is not accepted here; send text/csv (with a header row) or application/x-ndjson.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type.",
-                extensions: new Dictionary<string, object?> { ["field"] = "Content-Type" });
+            return IngestionProblems.UnsupportedMediaType(request, "text/csv (with a header row) or application/x-ndjson");
         }
 
         var body = await RequestBody.ReadAsync(request, MaxFileBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return TypedResults.Problem($"A dataset file may be at most {MaxFileBytes:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.", extensions: new Dictionary<string, object?> { ["field"] = "body" });
+            return IngestionProblems.TooLarge("body", $"A dataset file may be at most {MaxFileBytes:N0} bytes.");
         }
 
         var parsed = csv ? DatasetParser.ParseCsv(body) : DatasetParser.ParseNdjson(body);
@@ -63,43 +59,50 @@ public static class DatasetsApi
         }
 
         var acceptedAt = services.Time.GetUtcNow();
-        var records = parsed.Rows
-            .Select((row, index) => new EventRecord
+        var spans = parsed.Rows.Select(_ => IngestionTelemetry.StartPublish(services.Resources.Stream.Name)).ToList();
+        var stamped = parsed.Rows
+            .Select((row, index) =>
             {
-                Id = DatasetNames.RowId(name, index),
-                Type = DatasetNames.TypeOf(name),
-                Timestamp = acceptedAt,
-                AcceptedAt = acceptedAt,
-                Data = row,
-                Dataset = name,
-                Row = index,
+                var record = new EventRecord
+                {
+                    Id = DatasetNames.RowId(name, index),
+                    Type = DatasetNames.TypeOf(name),
+                    Timestamp = acceptedAt,
+                    AcceptedAt = acceptedAt,
+                    TraceParent = IngestionTelemetry.TraceParentOf(spans[index]),
+                    Data = row,
+                    Dataset = name,
+                    Row = index,
+                };
+                return (Record: record, Bytes: JsonSerializer.SerializeToUtf8Bytes(record, EventJsonContext.Default.EventRecord));
             })
             .ToList();
-        var oversized = records.FindIndex(r => !EventStamper.Fits(r, JsonSerializer.SerializeToUtf8Bytes(r, EventJsonContext.Default.EventRecord)));
+        var oversized = stamped.FindIndex(s => !EventStamper.Fits(s.Record, s.Bytes));
         if (oversized >= 0)
         {
-            return TypedResults.Problem($"Row {oversized} is larger than Kinesis's {EventRules.MaxRecordBytes:N0}-byte record limit; nothing was stored.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.", extensions: new Dictionary<string, object?> { ["field"] = $"rows[{oversized}]" });
+            spans.ForEach(s => s?.Dispose());
+            return IngestionProblems.TooLarge($"rows[{oversized}]", $"Row {oversized} is larger than Kinesis's {EventRules.MaxRecordBytes:N0}-byte record limit; nothing was stored.");
         }
 
         var key = string.Create(CultureInfo.InvariantCulture, $"datasets/{name}/{acceptedAt:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}.{(csv ? "csv" : "ndjson")}");
-        await s3.PutBytesAsync(services.Resources.Bucket.Name, key, body, csv ? "text/csv" : "application/x-ndjson", cancellationToken).ConfigureAwait(false);
-
-        var results = await Task.WhenAll(records.Select(record =>
+        try
         {
-            var span = IngestionTelemetry.StartPublish(services.Resources.Stream.Name);
-            var stamped = record with { TraceParent = IngestionTelemetry.TraceParentOf(span) };
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(stamped, EventJsonContext.Default.EventRecord);
-            return PublishAsync(services.Publisher, span, stamped.Id, bytes, cancellationToken);
-        })).ConfigureAwait(false);
+            await s3.PutBytesAsync(services.Resources.Bucket.Name, key, body, csv ? "text/csv" : "application/x-ndjson", cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            spans.ForEach(s => s?.Dispose());
+            throw;
+        }
+
+        var results = await Task.WhenAll(stamped.Select((s, i) => PublishAsync(services.Publisher, spans[i], s.Record.Id, s.Bytes, cancellationToken))).ConfigureAwait(false);
 
         var unavailable = results.FirstOrDefault(r => r.Outcome != PublishOutcome.Published);
         if (unavailable is not null)
         {
-            request.HttpContext.Response.Headers.RetryAfter = "1";
-            return TypedResults.Problem(
-                $"{results.Count(r => r.Outcome != PublishOutcome.Published)} of {results.Length} rows were not stored: {unavailable.Error}. Upload the file again: row ids are stable, so nothing is counted twice.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Kinesis is unavailable.");
+            return IngestionProblems.Unavailable(
+                request,
+                $"{results.Count(r => r.Outcome != PublishOutcome.Published)} of {results.Length} rows were not stored: {unavailable.Error}. Upload the file again: row ids are stable, so nothing is counted twice.");
         }
 
         return TypedResults.Accepted((string?)null, new DatasetAccepted(name, key, results.Length, parsed.Columns, parsed.Rejected));

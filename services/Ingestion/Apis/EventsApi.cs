@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Testbed.Events;
@@ -17,7 +16,6 @@ public static class EventsApi
 
     private const int MaxEventBody = EventRules.MaxRecordBytes + (64 * 1024);
     private const int MaxBatchBody = 64 * 1024 * 1024;
-    private const string RetryAfterSeconds = "1";
 
     /// <summary>Maps the events endpoints.</summary>
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
@@ -39,13 +37,13 @@ public static class EventsApi
     {
         if (!RequestBody.HasMediaType(request, "application/json"))
         {
-            return UnsupportedMediaType(request, "application/json");
+            return IngestionProblems.UnsupportedMediaType(request, "application/json");
         }
 
         var body = await RequestBody.ReadAsync(request, MaxEventBody, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return TooLarge("body", $"An event may be at most {EventRules.MaxRecordBytes:N0} bytes once stored (Kinesis's record limit).");
+            return IngestionProblems.TooLarge("body", $"An event may be at most {EventRules.MaxRecordBytes:N0} bytes once stored (Kinesis's record limit).");
         }
 
         using var document = BodyParser.ParseDocument(body, out var malformed);
@@ -66,7 +64,7 @@ public static class EventsApi
         if (!EventStamper.Fits(record, bytes))
         {
             span?.Dispose();
-            return TooLarge("data", $"The stored event would be {bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
+            return IngestionProblems.TooLarge("data", $"The stored event would be {bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
         }
 
         var result = await services.Publisher.PublishAsync(bytes, record.Id, cancellationToken).ConfigureAwait(false);
@@ -88,13 +86,13 @@ public static class EventsApi
         var ndjson = RequestBody.HasMediaType(request, "application/x-ndjson", "application/jsonl", "application/json-seq");
         if (!ndjson && !RequestBody.HasMediaType(request, "application/json"))
         {
-            return UnsupportedMediaType(request, "application/json (an array) or application/x-ndjson");
+            return IngestionProblems.UnsupportedMediaType(request, "application/json (an array) or application/x-ndjson");
         }
 
         var body = await RequestBody.ReadAsync(request, MaxBatchBody, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return TooLarge("body", $"A batch body may be at most {MaxBatchBody:N0} bytes.");
+            return IngestionProblems.TooLarge("body", $"A batch body may be at most {MaxBatchBody:N0} bytes.");
         }
 
         var documents = ParseBatch(body, ndjson, out var parseError);
@@ -113,7 +111,7 @@ public static class EventsApi
 
             if (elements.Count > MaxBatchEvents)
             {
-                return TooLarge("body", $"A batch holds at most {MaxBatchEvents} events; this one has {elements.Count}.");
+                return IngestionProblems.TooLarge("body", $"A batch holds at most {MaxBatchEvents} events; this one has {elements.Count}.");
             }
 
             var errors = new Dictionary<string, string[]>();
@@ -130,7 +128,7 @@ public static class EventsApi
             if (oversized >= 0)
             {
                 spans.ForEach(s => s?.Dispose());
-                return TooLarge($"[{oversized}].data", $"Event {oversized} would be {stamped[oversized].Bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
+                return IngestionProblems.TooLarge($"[{oversized}].data", $"Event {oversized} would be {stamped[oversized].Bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
             }
 
             var results = await Task.WhenAll(stamped.Select(s => services.Publisher.PublishAsync(s.Bytes, s.Record.Id, cancellationToken))).ConfigureAwait(false);
@@ -193,24 +191,7 @@ public static class EventsApi
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request body is not valid.");
 
-    private static ProblemHttpResult TooLarge(string field, string detail) => TypedResults.Problem(
-        detail,
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "Too large.",
-        extensions: new Dictionary<string, object?> { ["field"] = field });
-
-    private static ProblemHttpResult UnsupportedMediaType(HttpRequest request, string expected) => TypedResults.Problem(
-        $"Content-Type '{request.ContentType ?? "(none)"}' is not accepted here; send {expected}.",
-        statusCode: StatusCodes.Status415UnsupportedMediaType,
-        title: "Unsupported media type.",
-        extensions: new Dictionary<string, object?> { ["field"] = "Content-Type" });
-
-    private static ProblemHttpResult Unavailable(HttpRequest request, string? error)
-    {
-        request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            $"The event was not stored: {error ?? "Kinesis is unavailable"}. Retry after {RetryAfterSeconds} s; the id makes the retry safe.",
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Kinesis is unavailable.");
-    }
+    private static ProblemHttpResult Unavailable(HttpRequest request, string? error) => IngestionProblems.Unavailable(
+        request,
+        $"The event was not stored: {error ?? "Kinesis is unavailable"}. Retry after {IngestionProblems.RetryAfterSeconds} s; the id makes the retry safe.");
 }

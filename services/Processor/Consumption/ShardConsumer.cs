@@ -58,7 +58,7 @@ public sealed class ShardConsumer(
 
     private async Task ConsumeAsync(HeldLease lease, string shardId, FreshnessWindow freshness, CancellationToken token)
     {
-        var iterator = await IteratorAfterAsync(shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
+        var iterator = await kinesis.AfterCheckpointAsync(resources.Stream.Name, shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
         while (!token.IsCancellationRequested && iterator is not null)
         {
             GetRecordsResponse page;
@@ -68,7 +68,7 @@ public sealed class ShardConsumer(
             }
             catch (ExpiredIteratorException)
             {
-                iterator = await IteratorAfterAsync(shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
+                iterator = await kinesis.AfterCheckpointAsync(resources.Stream.Name, shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
                 continue;
             }
 
@@ -91,14 +91,6 @@ public sealed class ShardConsumer(
 
             iterator = page.NextShardIterator;
         }
-    }
-
-    private async Task<string?> IteratorAfterAsync(string shardId, string checkpoint, CancellationToken cancellationToken)
-    {
-        var request = checkpoint == Lease.TrimHorizon
-            ? new GetShardIteratorRequest { StreamName = resources.Stream.Name, ShardId = shardId, ShardIteratorType = ShardIteratorType.TrimHorizon }
-            : new GetShardIteratorRequest { StreamName = resources.Stream.Name, ShardId = shardId, ShardIteratorType = ShardIteratorType.AfterSequenceNumber, StartingSequenceNumber = checkpoint };
-        return (await kinesis.GetShardIteratorAsync(request, cancellationToken).ConfigureAwait(false)).ShardIterator;
     }
 
     private ReceivedRecord Receive(string shardId, Record record)
