@@ -11,8 +11,9 @@ var replicas = builder.Configuration.GetValue("AppHost:ProcessorReplicas", 2);
 
 var aws = builder.Add(new AwsResource("aws", builder.Configuration));
 builder.Add(new ProvisioningResource("provision", aws, pipeline));
-builder.Add(new ServiceResource("ingestion", "services/Ingestion", aws, pipeline));
-builder.Add(new ServiceResource("processor", "services/Processor", aws, pipeline, replicas, LocalPolling.Settings(builder.Configuration)));
-builder.Add(new ServiceResource("api", "services/Api", aws, pipeline));
+builder.AddService("ingestion", "services/Ingestion", aws, pipeline);
+builder.AddService("processor", "services/Processor", aws, pipeline, replicas, LocalPolling.Settings(builder.Configuration));
+var api = builder.AddService("api", "services/Api", aws, pipeline);
+builder.ShowPipelineStatusFrom(api, "pipeline/status");
 
 return await builder.Build().RunAsync();

@@ -30,12 +30,13 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps /openapi/v1.json, /health (every check: ready to serve) and /alive (the process answers).</summary>
+    /// <summary>Names request spans, and maps /openapi/v1.json, /health (every check: ready to serve) and /alive (the process answers).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         // Resolving the providers starts them: activities are created from the first request on.
         app.Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>();
         app.Services.GetRequiredService<OpenTelemetry.Metrics.MeterProvider>();
+        app.UseServerSpanNaming();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });

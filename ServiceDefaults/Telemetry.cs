@@ -25,6 +25,7 @@ public static class Telemetry
         // Without OpenTelemetry.Extensions.Hosting, the providers are built here and the container disposes them at shutdown, flushing what is left.
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
+            .SetSampler(new ParentBasedSampler(new OrphanClientSpanSampler()))
             .AddSource(SourcePrefix + "*", "Microsoft.AspNetCore", "System.Net.Http");
         var metrics = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)

@@ -1,6 +1,6 @@
 namespace Testbed.AppHost.Hosting;
 
-/// <summary>Prefixed, timestamped lines on the console, one writer at a time.</summary>
+/// <summary>Prefixed, timestamped lines on the console, one writer at a time, each also kept in the <see cref="LogBook"/> for the dashboard.</summary>
 public static class ConsoleLog
 {
     private static readonly Lock Gate = new();
@@ -11,6 +11,7 @@ public static class ConsoleLog
     /// <summary>Writes a line for a resource.</summary>
     public static void Write(string resource, string line)
     {
+        LogBook.Shared.Append(resource, line);
         lock (Gate)
         {
             Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} {resource,-10} {line}");

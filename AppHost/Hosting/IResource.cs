@@ -12,6 +12,9 @@ public interface IResource
     /// <summary>Lines that tell the user where the resource answers, for the start-up summary.</summary>
     IEnumerable<string> Describe();
 
+    /// <summary>Its rows in the dashboard's resource list, now; callable at any time, from any thread.</summary>
+    IEnumerable<ResourceSnapshot> Snapshot();
+
     /// <summary>Takes the resource down; must not throw.</summary>
     ValueTask StopAsync();
 }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Testbed.AppHost.Dashboard;
 
 namespace Testbed.AppHost.Hosting;
 
-/// <summary>Runs the declared resources: starts them in order, prints a summary, and on Ctrl+C or SIGTERM stops them in reverse order.</summary>
-public sealed class TestbedApp(IReadOnlyList<IResource> resources)
+/// <summary>Runs the declared resources: starts the dashboard, then the resources in order, prints a summary, and on Ctrl+C or SIGTERM stops them in reverse order.</summary>
+public sealed class TestbedApp(IReadOnlyList<IResource> resources, TelemetryTarget telemetry, Func<Uri?> pipelineStatus, int dashboardPort)
 {
     /// <summary>Runs until Ctrl+C or SIGTERM; returns the process exit code.</summary>
     public async Task<int> RunAsync()
@@ -15,17 +16,25 @@ public sealed class TestbedApp(IReadOnlyList<IResource> resources)
 
         var started = new List<IResource>();
         var watch = Stopwatch.StartNew();
+        DashboardServer? dashboard = null;
         try
         {
+            dashboard = await DashboardServer.StartAsync(
+                dashboardPort,
+                new DashboardSources(resources, LogBook.Shared, pipelineStatus, telemetry, stopping.Token),
+                stopping.Token).ConfigureAwait(false);
+            telemetry.Dashboard = dashboard.Url;
+            ConsoleLog.Write("dashboard", $"listening on {dashboard.Url}");
+
             foreach (var resource in resources)
             {
                 ConsoleLog.Write(resource.Name, "starting…");
-                await resource.StartAsync(stopping.Token).ConfigureAwait(false);
                 started.Add(resource);
+                await resource.StartAsync(stopping.Token).ConfigureAwait(false);
                 ConsoleLog.Write(resource.Name, "ready");
             }
 
-            PrintSummary(watch.Elapsed);
+            PrintSummary(dashboard.Url, watch.Elapsed);
             await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
             return 0;
         }
@@ -47,6 +56,11 @@ public sealed class TestbedApp(IReadOnlyList<IResource> resources)
                 await started[i].StopAsync().ConfigureAwait(false);
             }
 
+            if (dashboard is not null)
+            {
+                await dashboard.DisposeAsync().ConfigureAwait(false);
+            }
+
             ConsoleLog.Write("apphost", "stopped");
         }
 
@@ -58,9 +72,14 @@ public sealed class TestbedApp(IReadOnlyList<IResource> resources)
         }
     }
 
-    private void PrintSummary(TimeSpan elapsed)
+    private void PrintSummary(Uri dashboard, TimeSpan elapsed)
     {
-        var lines = new List<string> { string.Empty, $"Testbed is up ({elapsed.TotalSeconds:0.0} s):" };
+        var lines = new List<string> { string.Empty, $"Testbed is up ({elapsed.TotalSeconds:0.0} s):", $"  {"dashboard",-10} {dashboard}" };
+        if (telemetry.ExternalCollector is { } collector)
+        {
+            lines.Add($"  {"telemetry",-10} exported to {collector} (OTEL_EXPORTER_OTLP_ENDPOINT); the dashboard shows no traces");
+        }
+
         foreach (var resource in resources)
         {
             lines.AddRange(resource.Describe().Select(line => $"  {resource.Name,-10} {line}"));

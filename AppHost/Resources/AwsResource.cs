@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Testbed.AppHost.Hosting;
 using Testbed.Aws.Configuration;
@@ -5,10 +6,12 @@ using Testbed.Emulators;
 
 namespace Testbed.AppHost.Resources;
 
-/// <summary>The AWS the pipeline talks to: the embedded emulators (started here), LocalStack, or real AWS.</summary>
+/// <summary>The AWS the pipeline talks to: the embedded emulators (started here), LocalStack (started with Docker, or one already running), or real AWS.</summary>
 public sealed class AwsResource(string name, IConfiguration configuration) : IResource
 {
     private EmulatorHost? _emulators;
+    private LocalStackContainer? _localStack;
+    private ResourceState _state = ResourceState.Waiting;
 
     /// <inheritdoc />
     public string Name { get; } = name;
@@ -22,15 +25,40 @@ public sealed class AwsResource(string name, IConfiguration configuration) : IRe
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = configuration.GetSection(AwsOptions.SectionName).Get<AwsOptions>() ?? new AwsOptions();
-        if (options.Mode == AwsMode.Embedded)
+        _state = ResourceState.Starting;
+        try
         {
-            _emulators = await EmulatorHost.StartAsync(EmulatorOptions(), cancellationToken).ConfigureAwait(false);
-            options = _emulators.Endpoints.ToAwsOptions(options.Region);
-        }
+            var options = configuration.GetSection(AwsOptions.SectionName).Get<AwsOptions>() ?? new AwsOptions();
+            if (options.Mode == AwsMode.Embedded)
+            {
+                _emulators = await EmulatorHost.StartAsync(EmulatorOptions(), cancellationToken).ConfigureAwait(false);
+                foreach (var process in _emulators.Processes)
+                {
+                    KeepLogs(process);
+                }
 
-        Options = options;
-        Connection = AwsConnectionResolver.Resolve(options);
+                options = _emulators.Endpoints.ToAwsOptions(options.Region);
+            }
+            else if (options.Mode == AwsMode.LocalStack && configuration.GetValue("AppHost:LocalStack:Start", true))
+            {
+                var section = configuration.GetSection("AppHost:LocalStack");
+                _localStack = new LocalStackContainer(
+                    $"testbed-localstack-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}",
+                    section.GetValue("Image", "localstack/localstack:4")!,
+                    section.GetValue("Port", 4566));
+                await _localStack.StartAsync(ConsoleLog.For(Name), cancellationToken).ConfigureAwait(false);
+                options.ServiceUrl = _localStack.Endpoint;
+            }
+
+            Options = options;
+            Connection = AwsConnectionResolver.Resolve(options);
+            _state = ResourceState.Running;
+        }
+        catch
+        {
+            _state = ResourceState.Failed;
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -54,12 +82,55 @@ public sealed class AwsResource(string name, IConfiguration configuration) : IRe
     }
 
     /// <inheritdoc />
+    public IEnumerable<ResourceSnapshot> Snapshot()
+    {
+        if (_emulators is { } emulators)
+        {
+            foreach (var process in emulators.Processes)
+            {
+                var state = _state == ResourceState.Running && process.HasExited ? ResourceState.Failed : _state;
+                yield return new ResourceSnapshot(EmulatorRow(process.Service), Name, "emulator", state, process.HasExited ? null : process.ProcessId, [process.Endpoint.ToString()]);
+            }
+        }
+        else if (_localStack is { } localStack)
+        {
+            yield return new ResourceSnapshot(localStack.Name, Name, "container", _state, null, [localStack.Endpoint.ToString()]);
+        }
+        else
+        {
+            var endpoint = _state == ResourceState.Running ? Connection.KinesisServiceUrl?.ToString() ?? $"AWS {Connection.Region}" : null;
+            yield return new ResourceSnapshot(Name, Name, "aws", _state, null, endpoint is null ? [] : [endpoint]);
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask StopAsync()
     {
         if (_emulators is not null)
         {
             await _emulators.DisposeAsync().ConfigureAwait(false);
         }
+
+        if (_localStack is not null)
+        {
+            await _localStack.StopAsync().ConfigureAwait(false);
+        }
+
+        _state = ResourceState.Stopped;
+    }
+
+    private static string EmulatorRow(EmulatorService service) => service.ToString().ToLowerInvariant();
+
+    // The emulators' own output goes to the dashboard's logs only: it would drown the console.
+    private static void KeepLogs(EmulatorProcess process)
+    {
+        var row = EmulatorRow(process.Service);
+        foreach (var line in process.Output.Lines())
+        {
+            LogBook.Shared.Append(row, line);
+        }
+
+        process.OutputReceived += (_, line) => LogBook.Shared.Append(row, line);
     }
 
     private EmulatorHostOptions EmulatorOptions()

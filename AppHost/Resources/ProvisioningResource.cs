@@ -10,6 +10,7 @@ namespace Testbed.AppHost.Resources;
 public sealed class ProvisioningResource(string name, AwsResource aws, PipelineResources resources) : IResource
 {
     private ProvisioningReport? _report;
+    private ResourceState _state = ResourceState.Waiting;
 
     /// <inheritdoc />
     public string Name { get; } = name;
@@ -17,18 +18,29 @@ public sealed class ProvisioningResource(string name, AwsResource aws, PipelineR
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _state = ResourceState.Starting;
         if (aws.Connection.Mode == AwsMode.Aws)
         {
             ConsoleLog.Write(Name, $"real AWS: deploy {CloudFormationTemplate.RepositoryPath} with CloudFormation; nothing is created from here.");
+            _state = ResourceState.Finished;
             return;
         }
 
-        var factory = new AwsClientFactory(aws.Connection);
-        using var http = new HttpClient();
-        using var dynamo = factory.CreateDynamoDb();
-        using var s3 = factory.CreateS3();
-        var provisioner = new PipelineProvisioner(factory.CreateKinesis(http), dynamo, s3, ConsoleLog.For(Name));
-        _report = await provisioner.ProvisionAsync(resources, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var factory = new AwsClientFactory(aws.Connection);
+            using var http = new HttpClient();
+            using var dynamo = factory.CreateDynamoDb();
+            using var s3 = factory.CreateS3();
+            var provisioner = new PipelineProvisioner(factory.CreateKinesis(http), dynamo, s3, ConsoleLog.For(Name));
+            _report = await provisioner.ProvisionAsync(resources, cancellationToken).ConfigureAwait(false);
+            _state = ResourceState.Finished;
+        }
+        catch
+        {
+            _state = ResourceState.Failed;
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -42,6 +54,12 @@ public sealed class ProvisioningResource(string name, AwsResource aws, PipelineR
             var created = _report.Resources.Count(r => r.Outcome == ProvisioningOutcome.Created);
             yield return $"{created} created, {_report.Resources.Count - created} already there, in {_report.Elapsed.TotalSeconds:0.00} s";
         }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<ResourceSnapshot> Snapshot()
+    {
+        yield return new ResourceSnapshot(Name, Name, "job", _state, null, []);
     }
 
     /// <inheritdoc />

@@ -4,7 +4,7 @@ using Testbed.Telemetry.Otlp;
 
 namespace Testbed.Telemetry;
 
-/// <summary>Turns an OTLP export request into <see cref="ReceivedSpan"/>s.</summary>
+/// <summary>Turns OTLP export requests into <see cref="ReceivedSpan"/>s and <see cref="CounterPoint"/>s.</summary>
 public static class OtlpTranslation
 {
     /// <summary>The spans of the request, each with its resource's service.name.</summary>
@@ -26,12 +26,39 @@ public static class OtlpTranslation
                         service,
                         Time(span.StartTimeUnixNano),
                         Time(span.EndTimeUnixNano),
-                        span.Attributes.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => Text(g.Last().Value)),
-                        span.Status?.Code == Status.Types.StatusCode.Error ? (string.IsNullOrEmpty(span.Status.Message) ? "error" : span.Status.Message) : null);
+                        Attributes(span.Attributes),
+                        span.Status?.Code == Status.Types.StatusCode.Error ? (string.IsNullOrEmpty(span.Status.Message) ? "error" : span.Status.Message) : null,
+                        [.. span.Events.Select(e => new SpanEvent(Time(e.TimeUnixNano), e.Name, Attributes(e.Attributes))).OrderBy(e => e.Time)]);
                 }
             }
         }
     }
+
+    /// <summary>The counter points of a metrics export, each with its resource's service and instance.</summary>
+    public static IEnumerable<CounterPoint> Counters(ExportMetricsServiceRequest request)
+    {
+        foreach (var resourceMetrics in request.ResourceMetrics)
+        {
+            var resource = Attributes(resourceMetrics.Resource?.Attributes ?? []);
+            var source = resource.GetValueOrDefault("service.name", "unknown") + "/" + resource.GetValueOrDefault("service.instance.id", string.Empty);
+            foreach (var metric in resourceMetrics.ScopeMetrics.SelectMany(s => s.Metrics).Where(m => m.Sum is not null))
+            {
+                foreach (var point in metric.Sum.DataPoints)
+                {
+                    var series = source + "|" + string.Join(",", Attributes(point.Attributes).OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"));
+                    yield return new CounterPoint(
+                        metric.Name,
+                        series,
+                        Time(point.TimeUnixNano),
+                        point.ValueCase == NumberDataPoint.ValueOneofCase.AsInt ? point.AsInt : point.AsDouble,
+                        metric.Sum.AggregationTemporality == AggregationTemporality.Delta);
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Attributes(IEnumerable<KeyValue> attributes) =>
+        attributes.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => Text(g.Last().Value));
 
     private static string Hex(ByteString bytes) => Convert.ToHexStringLower(bytes.Span);
 

@@ -11,6 +11,7 @@ namespace Testbed.Telemetry;
 /// <param name="End">When it ended.</param>
 /// <param name="Attributes">Its attributes, values as text.</param>
 /// <param name="Error">The error status message, or null when the span did not fail.</param>
+/// <param name="Events">What it recorded along the way, by time.</param>
 public sealed record ReceivedSpan(
     string TraceId,
     string SpanId,
@@ -21,7 +22,8 @@ public sealed record ReceivedSpan(
     DateTimeOffset Start,
     DateTimeOffset End,
     IReadOnlyDictionary<string, string> Attributes,
-    string? Error)
+    string? Error,
+    IReadOnlyList<SpanEvent>? Events = null)
 {
     /// <summary>How long it took.</summary>
     public TimeSpan Duration => End - Start;

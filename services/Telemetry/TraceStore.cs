@@ -44,12 +44,13 @@ public sealed class TraceStore(int maxSpans = 200_000)
         }
     }
 
-    /// <summary>The most recent traces, newest first, optionally only those touching a service or with an error.</summary>
-    public IReadOnlyList<TraceSummary> Recent(int limit = 100, string? service = null, bool errorsOnly = false)
+    /// <summary>The most recent traces, newest first, optionally only those touching a service, with an error, or with a span whose name or an attribute value contains <paramref name="search"/> (an event id, say).</summary>
+    public IReadOnlyList<TraceSummary> Recent(int limit = 100, string? service = null, bool errorsOnly = false, string? search = null)
     {
         lock (_gate)
         {
             return [.. _traces.Values
+                .Where(spans => string.IsNullOrEmpty(search) || spans.Any(s => Mentions(s, search)))
                 .Select(Summarize)
                 .Where(t => service is null || t.Services.Contains(service))
                 .Where(t => !errorsOnly || t.HasError)
@@ -57,6 +58,11 @@ public sealed class TraceStore(int maxSpans = 200_000)
                 .Take(limit)];
         }
     }
+
+    private static bool Mentions(ReceivedSpan span, string text) =>
+        span.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || span.TraceId.Equals(text, StringComparison.OrdinalIgnoreCase)
+        || span.Attributes.Values.Any(v => v.Contains(text, StringComparison.OrdinalIgnoreCase));
 
     private static TraceSummary Summarize(List<ReceivedSpan> spans)
     {

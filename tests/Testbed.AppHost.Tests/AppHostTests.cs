@@ -115,6 +115,44 @@ public sealed class AppHostTests
         Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LocalStack_mode_without_a_Docker_engine_stops_with_a_message_saying_what_to_do()
+    {
+        var noEngine = new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///nonexistent/testbed-docker.sock" };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => AppHostProcess.StartAsync(noEngine, "--Aws:Mode=LocalStack"));
+
+        Assert.Contains("Testbed could not start: Aws:Mode=LocalStack starts LocalStack with the Docker CLI, but no Docker engine answers here", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--Aws:Mode=Embedded", error.Message, StringComparison.Ordinal);
+        Assert.Contains("exited with 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Disposing_it_leaves_no_process_it_started()
+    {
+        var appHost = await AppHostProcess.StartAsync();
+        using var dashboard = new HttpClient { BaseAddress = appHost.PrintedDashboardUrl() };
+        var rows = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement[]>(dashboard, "api/resources", Ct);
+        var pids = rows!.Where(r => r.GetProperty("processId").ValueKind == System.Text.Json.JsonValueKind.Number).Select(r => r.GetProperty("processId").GetInt32()).ToList();
+        Assert.Equal(7, pids.Count);
+
+        await appHost.DisposeAsync();
+
+        await Eventually.HoldsAsync(() => pids.All(pid => !ProcessProbe.IsAlive(pid)), TimeSpan.FromSeconds(30), "every process the AppHost started ended with it");
+    }
+
+    [Fact]
+    public async Task Fixed_service_ports_are_used_as_given()
+    {
+        var port = FreePort.Next();
+
+        await using var appHost = await AppHostProcess.StartAsync($"--AppHost:Ports:Api={port}", "--AppHost:ProcessorReplicas=1");
+
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/"), appHost.PrintedServiceUrl("api"));
+        using var http = new HttpClient();
+        Assert.True((await http.GetAsync($"http://127.0.0.1:{port}/health", Ct)).IsSuccessStatusCode);
+    }
+
     private static void KillProcess(int pid)
     {
         using var process = System.Diagnostics.Process.GetProcessById(pid);

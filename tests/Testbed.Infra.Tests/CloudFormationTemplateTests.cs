@@ -84,16 +84,5 @@ public sealed class CloudFormationTemplateTests
     private static string Keys(JsonElement schema) =>
         string.Join(',', schema.EnumerateArray().Select(k => $"{k.GetProperty("AttributeName").GetString()}:{k.GetProperty("KeyType").GetString()}"));
 
-    private static string CommittedTemplatePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Testbed.sln")))
-            {
-                return Path.Combine(dir.FullName, CloudFormationTemplate.RepositoryPath);
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Testbed.sln) was not found above the test binaries.");
-    }
+    private static string CommittedTemplatePath() => Path.Combine(Testbed.Emulators.RepositoryRoot.Find(), CloudFormationTemplate.RepositoryPath);
 }

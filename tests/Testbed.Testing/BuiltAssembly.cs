@@ -1,4 +1,5 @@
 using System.Reflection;
+using Testbed.Emulators;
 
 namespace Testbed.Testing;
 
@@ -9,15 +10,7 @@ public static class BuiltAssembly
     public static string Of(string projectFolder, string assemblyName)
     {
         var configuration = typeof(BuiltAssembly).Assembly.GetCustomAttributes<AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Testbed.sln")))
-            {
-                var path = Path.Combine(dir.FullName, projectFolder, "bin", configuration, "net10.0", assemblyName + ".dll");
-                return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not built; the test project must reference {projectFolder}.", path);
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Testbed.sln) was not found above the test binaries.");
+        var path = Path.Combine(RepositoryRoot.Find(), projectFolder, "bin", configuration, "net10.0", assemblyName + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not built; the test project must reference {projectFolder}.", path);
     }
 }

@@ -1,15 +1,18 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Testbed.Ingestion.Publishing;
 
 namespace Testbed.Ingestion.Telemetry;
 
-/// <summary>The ingestion's producer spans: one per event, from the request to Kinesis holding the record.</summary>
+/// <summary>The ingestion's producer spans (one per event, from the request to Kinesis holding the record) and its accepted-events counter.</summary>
 public static class IngestionTelemetry
 {
     /// <summary>The ActivitySource name.</summary>
     public const string Name = "Testbed.Ingestion";
 
     private static readonly ActivitySource Source = new(Name);
+    private static readonly Meter Meter = new(Name);
+    private static readonly Counter<long> Accepted = Meter.CreateCounter<long>("testbed.ingestion.accepted", "{event}", "Events Kinesis holds, i.e. answered 202 (or accepted within a 207).");
 
     /// <summary>Starts an event's "Kinesis PutRecords" span as a child of the request, without making it current (a batch starts hundreds side by side).</summary>
     public static Activity? StartPublish(string stream)
@@ -32,9 +35,14 @@ public static class IngestionTelemetry
     public static string? TraceParentOf(Activity? span) =>
         (span ?? Activity.Current) is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
 
-    /// <summary>Ends the span with where the record landed or why it did not.</summary>
+    /// <summary>Counts the event if Kinesis holds it and ends its span with where the record landed or why it did not.</summary>
     public static void Complete(Activity? span, string eventId, PublishResult result)
     {
+        if (result.Outcome == PublishOutcome.Published)
+        {
+            Accepted.Add(1);
+        }
+
         if (span is null)
         {
             return;
