@@ -1,34 +1,44 @@
-using System.Globalization;
-using Testbed.Aws.Configuration;
-using Testbed.Emulators;
-using Testbed.LoadTests.Baseline;
+using Testbed.LoadTests;
+using Testbed.LoadTests.Cli;
 
-// Usage: dotnet run --project loadtests -- baseline [--duration 10] [--workers 4]
-var scenario = args.FirstOrDefault() ?? "baseline";
-if (scenario != "baseline")
+// Exit codes: 0 all thresholds met, 1 a threshold breached or events lost, 2 bad arguments or the run failed.
+LoadOptions options;
+try
 {
-    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Available: baseline.");
+    options = LoadOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
     return 2;
 }
 
-var duration = TimeSpan.FromSeconds(Option("--duration", 10));
-var workers = (int)Option("--workers", 4);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
+    // Stop the load and still stop the stack and write what was measured.
     e.Cancel = true;
     cancel.Cancel();
 };
 
-Console.WriteLine("Starting the emulators…");
-await using var emulators = await EmulatorHost.StartAsync(new EmulatorHostOptions { Progress = new Progress<string>(Console.WriteLine) }, cancel.Token);
-Console.WriteLine($"Emulators answering after {emulators.StartupTime.TotalSeconds:0.00} s.");
-var clients = new AwsClientFactory(AwsConnectionResolver.Resolve(emulators.Endpoints.ToAwsOptions()));
-await new EmulatorBaseline(clients, Console.Out).RunAsync(duration, workers, cancel.Token);
-return 0;
-
-double Option(string name, double fallback)
+try
 {
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? double.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    var (report, _) = await new LoadRun(options, Console.Out).RunAsync(cancel.Token);
+    var breached = report.Thresholds.Where(t => !t.Passed).ToList();
+    foreach (var threshold in breached)
+    {
+        Console.Error.WriteLine($"Threshold breached: {threshold.Threshold.Text} (actual {(threshold.Actual is { } v ? v.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "not measured")})");
+    }
+
+    if (report.Loss is { Lost: > 0 } loss)
+    {
+        Console.Error.WriteLine($"Events lost: {loss.Lost:N0} of {loss.Accepted:N0} accepted were not stored.");
+    }
+
+    return breached.Count > 0 || report.Loss is { Lost: > 0 } ? 1 : 0;
+}
+catch (Exception error) when (error is InvalidOperationException or Testbed.Emulators.EmulatorStartException or HttpRequestException or FileNotFoundException or OperationCanceledException)
+{
+    Console.Error.WriteLine($"The load run failed: {error.Message}");
+    return 2;
 }

@@ -14,6 +14,28 @@ public sealed class TestbedApp(IReadOnlyList<IResource> resources, TelemetryTarg
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
+        if (Environment.GetEnvironmentVariable("TESTBED_EXIT_WITH_PARENT") == "1")
+        {
+            // Started by another program (the load runner): stop when it ends, even if it was killed, as our services do.
+            _ = Task.Run(
+                () =>
+                {
+                    while (Console.In.ReadLine() is not null)
+                    {
+                    }
+
+                    try
+                    {
+                        stopping.Cancel();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // Already stopped.
+                    }
+                },
+                CancellationToken.None);
+        }
+
         var started = new List<IResource>();
         var watch = Stopwatch.StartNew();
         DashboardServer? dashboard = null;

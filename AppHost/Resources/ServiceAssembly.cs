@@ -11,9 +11,6 @@ public static class ServiceAssembly
     {
         var configuration = typeof(ServiceAssembly).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var assemblyName = "Testbed." + Path.GetFileName(projectFolder);
-        var path = Path.Combine(RepositoryRoot.Find(), projectFolder, "bin", configuration, "net10.0", assemblyName + ".dll");
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"{path} is not built; `dotnet run --project AppHost` builds it.", path);
+        return RepositoryRoot.BuiltAssembly(projectFolder, assemblyName, configuration, "`dotnet run --project AppHost` builds it");
     }
 }

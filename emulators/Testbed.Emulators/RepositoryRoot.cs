@@ -19,4 +19,11 @@ public static class RepositoryRoot
 
         throw new InvalidOperationException($"The repository root (Testbed.sln) was not found above '{AppContext.BaseDirectory}' or '{Directory.GetCurrentDirectory()}'.");
     }
+
+    /// <summary>The path of a project's built assembly (e.g. services/Ingestion/bin/Debug/net10.0/Testbed.Ingestion.dll); throws naming <paramref name="howToBuild"/> when it is missing.</summary>
+    public static string BuiltAssembly(string projectFolder, string assemblyName, string configuration, string howToBuild)
+    {
+        var path = Path.Combine(Find(), projectFolder, "bin", configuration, "net10.0", assemblyName + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not built; {howToBuild}.", path);
+    }
 }

@@ -10,7 +10,6 @@ public static class BuiltAssembly
     public static string Of(string projectFolder, string assemblyName)
     {
         var configuration = typeof(BuiltAssembly).Assembly.GetCustomAttributes<AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
-        var path = Path.Combine(RepositoryRoot.Find(), projectFolder, "bin", configuration, "net10.0", assemblyName + ".dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not built; the test project must reference {projectFolder}.", path);
+        return RepositoryRoot.BuiltAssembly(projectFolder, assemblyName, configuration, $"the test project must reference {projectFolder}");
     }
 }

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Testbed.LoadTests.Thresholds;
+
+namespace Testbed.LoadTests.Cli;
+
+/// <summary>What one run does, from the command line.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>The scenarios the runner knows.</summary>
+    public static readonly string[] Scenarios = ["ingest-single", "ingest-batch", "freshness", "mixed", "dataset", "baseline", "runner-check"];
+
+    /// <summary>The scenario to run.</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary>Requests per second for the open model (constant, or the ramp's start).</summary>
+    public double Rate { get; init; } = 200;
+
+    /// <summary>When set, the rate ramps linearly from <see cref="Rate"/> to this over the measured duration.</summary>
+    public double? RampTo { get; init; }
+
+    /// <summary>When set, a closed model: this many virtual users, each sending its next request when the last is answered.</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>How long the load is measured.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Load before measuring starts, not counted in latencies (its events still count in the loss check).</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The ingestion URL of a running stack; null starts the embedded stack.</summary>
+    public Uri? Target { get; init; }
+
+    /// <summary>The api URL of a running stack.</summary>
+    public Uri? Api { get; init; }
+
+    /// <summary>Events per batch request (ingest-batch) or rows per file (dataset).</summary>
+    public int BatchSize { get; init; } = 100;
+
+    /// <summary>The share of accepted events polled through the Api until queryable.</summary>
+    public double Sample { get; init; } = 0.02;
+
+    /// <summary>Reads per second through the Api in the mixed scenario.</summary>
+    public double ReadRate { get; init; } = 50;
+
+    /// <summary>Seconds of emulator capacity measurement before the load; 0 skips it.</summary>
+    public TimeSpan Baseline { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Share of requests the embedded stack traces (1 % by default: tracing every event would load the machine).</summary>
+    public double TraceRatio { get; init; } = 0.01;
+
+    /// <summary>Where the reports go.</summary>
+    public string? Output { get; init; }
+
+    /// <summary>Conditions the run must meet; a breach makes the exit code 1.</summary>
+    public IReadOnlyList<Threshold> Thresholds { get; init; } = [];
+
+    /// <summary>How the load is shaped, in words for reports.</summary>
+    public string Simulation => Concurrency is { } users
+        ? $"closed model, {users} concurrent users"
+        : RampTo is { } to
+            ? $"ramping arrival rate {Rate.ToString(CultureInfo.InvariantCulture)} → {to.ToString(CultureInfo.InvariantCulture)} req/s"
+            : $"constant arrival rate {Rate.ToString(CultureInfo.InvariantCulture)} req/s";
+
+    /// <summary>Usage text.</summary>
+    public const string Usage = """
+        Usage: dotnet run --project loadtests -- <scenario> [options]
+
+        Scenarios: ingest-single  POST /events, one event per request
+                   ingest-batch   POST /events/batch, --batch-size events per request
+                   freshness      ingest-single with 20 % of events polled until queryable
+                   mixed          ingest-single plus --read-rate reads/s through the Api
+                   dataset        POST /datasets/{name}, CSV files of --batch-size rows
+                   baseline       only the emulators' capacity (Kinesis PutRecords, DynamoDB BatchWriteItem)
+                   runner-check   ingest-single against a built-in endpoint that answers at once: the runner's own ceiling
+
+        Options:   --rate N            requests per second, open model (default 200)
+                   --ramp-to N         ramp the rate from --rate to N over --duration
+                   --concurrency N     closed model: N users instead of an arrival rate
+                   --duration 60s      measured time (also 1m, 500ms)
+                   --warmup 10s        load before measuring
+                   --target URL        ingestion of a running stack (AppHost: http://127.0.0.1:5080)
+                   --api URL           its api (default http://127.0.0.1:5090 with --target)
+                   --batch-size N      events per batch / rows per dataset file (default 100)
+                   --sample 0.02       share of events polled until queryable
+                   --read-rate N       reads per second in mixed (default 50)
+                   --baseline 5s       emulator capacity measured first; 0 skips
+                   --trace-ratio 0.01  share of requests the embedded stack traces
+                   --threshold "freshness.p99 < 500ms"   (repeatable) exit 1 when breached
+                   --out DIR           reports folder (default loadtests/results/<time>-<scenario>)
+        """;
+
+    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with the problem.</summary>
+    public static LoadOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            throw new ArgumentException(Usage);
+        }
+
+        var scenario = args[0];
+        if (!Scenarios.Contains(scenario))
+        {
+            throw new ArgumentException($"Unknown scenario '{scenario}'. Available: {string.Join(", ", Scenarios)}.");
+        }
+
+        var options = new LoadOptions { Scenario = scenario, Sample = scenario == "freshness" ? 0.2 : 0.02 };
+        var thresholds = new List<Threshold>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var name = args[i];
+            var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--rate" => options with { Rate = Positive(value, name) },
+                "--ramp-to" => options with { RampTo = Positive(value, name) },
+                "--concurrency" => options with { Concurrency = (int)Positive(value, name) },
+                "--duration" => options with { Duration = Durations.Parse(value, name) },
+                "--warmup" => options with { Warmup = Durations.Parse(value, name) },
+                "--target" => options with { Target = Url(value, name) },
+                "--api" => options with { Api = Url(value, name) },
+                "--batch-size" => options with { BatchSize = (int)Positive(value, name) },
+                "--sample" => options with { Sample = Share(value, name) },
+                "--read-rate" => options with { ReadRate = Positive(value, name) },
+                "--baseline" => options with { Baseline = Durations.Parse(value, name) },
+                "--trace-ratio" => options with { TraceRatio = Share(value, name) },
+                "--out" => options with { Output = value },
+                "--threshold" => Add(options, thresholds, Threshold.Parse(value)),
+                _ => throw new ArgumentException($"Unknown option '{name}'.\n\n{Usage}"),
+            };
+        }
+
+        if (options.Target is not null && options.Api is null)
+        {
+            options = options with { Api = new Uri("http://127.0.0.1:5090/") };
+        }
+
+        return options with { Thresholds = thresholds };
+    }
+
+    private static LoadOptions Add(LoadOptions options, List<Threshold> thresholds, Threshold threshold)
+    {
+        thresholds.Add(threshold);
+        return options;
+    }
+
+    private static double Positive(string text, string option) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{option}: '{text}' is not a positive number.");
+
+    private static double Share(string text, string option) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
+            ? value
+            : throw new ArgumentException($"{option}: '{text}' is not a share between 0 and 1.");
+
+    private static Uri Url(string text, string option) =>
+        Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new ArgumentException($"{option}: '{text}' is not an http(s) URL.");
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using Testbed.Aws.Configuration;
+using Testbed.Emulators;
+using Testbed.LoadTests.Baseline;
+using Testbed.LoadTests.Checks;
+using Testbed.LoadTests.Cli;
+using Testbed.LoadTests.Measurement;
+using Testbed.LoadTests.Reports;
+using Testbed.LoadTests.Scenarios;
+using Testbed.LoadTests.Simulations;
+using Testbed.LoadTests.Stack;
+using Testbed.LoadTests.Thresholds;
+
+namespace Testbed.LoadTests;
+
+/// <summary>One run: the capacity baseline, the stack, the load with live progress, the loss check, the reports and the thresholds.</summary>
+public sealed class LoadRun(LoadOptions options, TextWriter console)
+{
+    private readonly IProgress<string> _say = new SynchronousProgress(console);
+
+    /// <summary>Runs; returns the report and the folder it was written to.</summary>
+    public async Task<(RunReport Report, string Folder)> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        var folder = options.Output ?? Path.Combine(RepositoryRoot.Find(), "loadtests", "results", $"{started:yyyyMMdd-HHmmss}-{options.Scenario}");
+
+        var baseline = options.Baseline > TimeSpan.Zero && options.Scenario != "runner-check"
+            ? await BaselineAsync(options.Scenario == "baseline" ? options.Duration : options.Baseline, cancellationToken).ConfigureAwait(false)
+            : [];
+        if (options.Scenario == "baseline")
+        {
+            return Finish(new RunReport("baseline", "closed model, 4 workers per emulator", "fresh emulators", started, TimeSpan.Zero, options.Duration, [], null, null, baseline, []), folder);
+        }
+
+        await using var trivial = options.Scenario == "runner-check" ? await TrivialTarget.StartAsync().ConfigureAwait(false) : null;
+        await using var embedded = options.Target is null && trivial is null
+            ? await EmbeddedStack.StartAsync($"load-{runId}", options.TraceRatio, _say, cancellationToken).ConfigureAwait(false)
+            : null;
+        var endpoints = trivial is not null ? new StackEndpoints(trivial.Url, trivial.Url, $"built-in trivial endpoint {trivial.Url}")
+            : embedded?.Endpoints ?? new StackEndpoints(options.Target!, options.Api!, $"running stack: ingestion {options.Target}, api {options.Api}");
+
+        using var ingestion = Client(endpoints.Ingestion);
+        using var api = Client(endpoints.Api);
+        var context = new ScenarioContext(options with { Sample = trivial is null ? options.Sample : 0 }, ingestion, api, runId);
+        var plan = ScenarioPlan.For(context);
+
+        _say.Report($"Running {options.Scenario}: {options.Simulation}, warm-up {options.Warmup.TotalSeconds:0} s, measured {options.Duration.TotalSeconds:0} s against {endpoints.Description}");
+        var watch = Stopwatch.StartNew();
+        await using (var progress = new LiveProgress(plan.Steps, options.Warmup, console))
+        {
+            progress.Start();
+            await Task.WhenAll(plan.Streams.Select((stream, i) =>
+                LoadDriver.RunAsync(stream.Shape, options.Warmup, options.Duration, stream.Invoke, plan.Overloads[i], cancellationToken))).ConfigureAwait(false);
+            await context.Probe.DrainAsync().ConfigureAwait(false);
+        }
+
+        _say.Report($"Load finished after {watch.Elapsed.TotalSeconds:0.0} s; {context.Ledger.Accepted:N0} events accepted.");
+        var loss = trivial is null
+            ? await LossCheck.RunAsync(api, plan.StoredType, context.Ledger.Accepted, _say, cancellationToken).ConfigureAwait(false)
+            : null;
+        var freshness = trivial is null ? await PipelineFreshness.ReadAsync(api, cancellationToken).ConfigureAwait(false) : null;
+
+        var steps = plan.Steps.Select(s => StepStats.From(s.Name, s.Samples, options.Duration)).ToList();
+        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, options.Duration, steps, loss, freshness, baseline, []);
+        report = report with { Thresholds = [.. options.Thresholds.Select(t => new ThresholdResult(t, report.Figure(t.Figure)))] };
+        return Finish(report, folder);
+    }
+
+    private (RunReport, string) Finish(RunReport report, string folder)
+    {
+        var files = ReportWriter.Write(report, folder);
+        console.WriteLine();
+        console.WriteLine(MarkdownReport.Render(report));
+        console.WriteLine($"Reports: {string.Join(", ", files.Select(Path.GetFileName))} in {folder}");
+        return (report, folder);
+    }
+
+    private async Task<IReadOnlyList<ThroughputResult>> BaselineAsync(TimeSpan duration, CancellationToken cancellationToken)
+    {
+        _say.Report($"Measuring the emulators' capacity on fresh emulators ({duration.TotalSeconds:0} s each)…");
+        await using var emulators = await EmulatorHost.StartAsync(new EmulatorHostOptions(), cancellationToken).ConfigureAwait(false);
+        var clients = new AwsClientFactory(AwsConnectionResolver.Resolve(emulators.Endpoints.ToAwsOptions()));
+        return await new EmulatorBaseline(clients, console).RunAsync(duration, workers: 4, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static HttpClient Client(Uri baseAddress) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 1_024,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+        AutomaticDecompression = DecompressionMethods.None,
+    })
+    {
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private sealed class SynchronousProgress(TextWriter console) : IProgress<string>
+    {
+        public void Report(string value) => console.WriteLine(value);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using static Testbed.LoadTests.Reports.ReportFormat;
+
+namespace Testbed.LoadTests.Reports;
+
+/// <summary>report.md: the run's results as Markdown tables.</summary>
+public static class MarkdownReport
+{
+    /// <summary>The Markdown text.</summary>
+    public static string Render(RunReport report)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# Load test: {report.Scenario}").AppendLine();
+        md.AppendLine($"- started: {report.StartedAt:yyyy-MM-dd HH:mm:ss} UTC");
+        md.AppendLine($"- target: {report.Target}");
+        md.AppendLine($"- load: {report.Simulation}, warm-up {report.Warmup.TotalSeconds:0} s, measured {report.Duration.TotalSeconds:0} s");
+        md.AppendLine().AppendLine("## Steps").AppendLine();
+        md.AppendLine("| step | count | ok | failed | req/s | events/s | min ms | p50 ms | p75 ms | p95 ms | p99 ms | max ms |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in report.Steps)
+        {
+            md.AppendLine($"| {s.Name} | {Count(s.Count)} | {Count(s.Ok)} | {Count(s.Failed)} | {Rate(s.Rate)} | {Rate(s.UnitsPerSecond)} | {Ms(s.Min)} | {Ms(s.P50)} | {Ms(s.P75)} | {Ms(s.P95)} | {Ms(s.P99)} | {Ms(s.Max)} |");
+        }
+
+        var failures = report.Steps.SelectMany(s => s.FailuresByReason.Select(f => (s.Name, f.Key, f.Value))).ToList();
+        if (failures.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Failures").AppendLine().AppendLine("| step | reason | count |").AppendLine("|---|---|---:|");
+            failures.ForEach(f => md.AppendLine($"| {f.Item1} | {f.Item2} | {Count(f.Item3)} |"));
+        }
+
+        if (report.Loss is not null || report.PipelineFreshness is not null)
+        {
+            md.AppendLine().AppendLine("## Pipeline").AppendLine();
+        }
+
+        if (report.Loss is { } loss)
+        {
+            md.AppendLine($"- accepted {Count(loss.Accepted)}, stored {Count(loss.Stored)}, **lost {Count(loss.Lost)}** (caught up {loss.Drain.TotalSeconds:0.0} s after the load)");
+        }
+
+        if (report.PipelineFreshness is { } f)
+        {
+            md.AppendLine($"- processor freshness (acceptance → stored, last minute): p50 {Ms(f.P50)} ms, p99 {Ms(f.P99)} ms over {f.Count} events");
+        }
+
+        if (report.Baseline.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Emulator capacity baseline").AppendLine().AppendLine("| measurement | per second | call p50 ms | call p99 ms |").AppendLine("|---|---:|---:|---:|");
+            foreach (var b in report.Baseline)
+            {
+                md.AppendLine($"| {b.Name} | {Rate(b.PerSecond)} | {Ms(b.Percentile(50))} | {Ms(b.Percentile(99))} |");
+            }
+
+            md.AppendLine().AppendLine($"Pipeline rate as a share of DynamoDB BatchWriteItem alone: **{Percent(report.DynamoDbRatio)}**; of Kinesis PutRecords alone: {Percent(report.KinesisRatio)}.");
+        }
+
+        if (report.Thresholds.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Thresholds").AppendLine().AppendLine("| threshold | actual | result |").AppendLine("|---|---:|---|");
+            foreach (var t in report.Thresholds)
+            {
+                md.AppendLine($"| `{t.Threshold.Text}` | {Ms(t.Actual)} | {(t.Passed ? "pass" : "**BREACHED**")} |");
+            }
+        }
+
+        return md.ToString();
+    }
+}

@@ -1,0 +1,56 @@
+using Testbed.LoadTests.Baseline;
+using Testbed.LoadTests.Checks;
+using Testbed.LoadTests.Measurement;
+using Testbed.LoadTests.Thresholds;
+
+namespace Testbed.LoadTests.Reports;
+
+/// <summary>Everything one run measured, as every report format writes it.</summary>
+public sealed record RunReport(
+    string Scenario,
+    string Simulation,
+    string Target,
+    DateTimeOffset StartedAt,
+    TimeSpan Warmup,
+    TimeSpan Duration,
+    IReadOnlyList<StepStats> Steps,
+    LossResult? Loss,
+    PipelineFreshness? PipelineFreshness,
+    IReadOnlyList<ThroughputResult> Baseline,
+    IReadOnlyList<ThresholdResult> Thresholds)
+{
+    /// <summary>The step whose rate the capacity ratio uses (ingest or upload).</summary>
+    public StepStats? Main => Steps.FirstOrDefault();
+
+    /// <summary>Events per second stored by the pipeline (accepted, when nothing was lost), per DynamoDB emulator item per second alone; null without a baseline.</summary>
+    public double? DynamoDbRatio => Ratio("DynamoDB");
+
+    /// <summary>The same against Kinesis PutRecords records per second.</summary>
+    public double? KinesisRatio => Ratio("Kinesis");
+
+    /// <summary>A figure by its threshold name: step.metric, loss, ratio; null when the run has none.</summary>
+    public double? Figure(string name)
+    {
+        switch (name)
+        {
+            case "loss":
+                return Loss?.Lost;
+            case "ratio":
+                return DynamoDbRatio;
+        }
+
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return null;
+        }
+
+        var step = Steps.FirstOrDefault(s => s.Name == name[..dot]);
+        return step?.Figure(name[(dot + 1)..]);
+    }
+
+    private double? Ratio(string service) =>
+        Baseline.FirstOrDefault(b => b.Name.StartsWith(service, StringComparison.Ordinal)) is { PerSecond: > 0 } baseline && Main is { } main
+            ? main.UnitsPerSecond / baseline.PerSecond
+            : null;
+}

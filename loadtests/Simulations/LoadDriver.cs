@@ -1,0 +1,118 @@
+using System.Diagnostics;
+
+namespace Testbed.LoadTests.Simulations;
+
+/// <summary>Runs a load shape for warm-up plus duration, calling the action once per request; bounded in time and in requests in flight.</summary>
+public static class LoadDriver
+{
+    /// <summary>Requests in flight above which the open model records a runner failure instead of sending (the target cannot keep up).</summary>
+    public const int MaxInFlight = 4_096;
+
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(30);
+
+    /// <summary>Drives the load; the action must not throw. Returns once every started request ended (or the drain time passed).</summary>
+    public static Task RunAsync(LoadShape shape, TimeSpan warmup, TimeSpan duration, Func<Invocation, Task> action, Action<Invocation> overloaded, CancellationToken cancellationToken) =>
+        shape is LoadShape.Closed closed
+            ? ClosedAsync(closed.Users, warmup, duration, action, cancellationToken)
+            : OpenAsync(shape, warmup, duration, action, overloaded, cancellationToken);
+
+    private static async Task OpenAsync(LoadShape shape, TimeSpan warmup, TimeSpan duration, Func<Invocation, Task> action, Action<Invocation> overloaded, CancellationToken cancellationToken)
+    {
+        var (from, to) = shape switch
+        {
+            LoadShape.Constant c => (c.Rate, c.Rate),
+            LoadShape.Ramping r => (r.From, r.To),
+            _ => throw new ArgumentOutOfRangeException(nameof(shape)),
+        };
+        var w = warmup.TotalSeconds;
+        var d = Math.Max(duration.TotalSeconds, 0.001);
+        var total = w + d;
+        var start = Stopwatch.GetTimestamp();
+        var inFlight = 0;
+        var running = new List<Task>();
+        long next = 0;
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var due = (long)Math.Floor(Arrivals(Math.Min(elapsed, total)));
+            for (; next < due; next++)
+            {
+                var at = StartOf(next);
+                var invocation = new Invocation(next, start + (long)(at * Stopwatch.Frequency), at - w);
+                if (Volatile.Read(ref inFlight) >= MaxInFlight)
+                {
+                    overloaded(invocation);
+                    continue;
+                }
+
+                Interlocked.Increment(ref inFlight);
+                running.Add(Run(invocation));
+            }
+
+            if (elapsed >= total)
+            {
+                break;
+            }
+
+            running.RemoveAll(t => t.IsCompleted);
+            await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await Task.WhenAny(Task.WhenAll(running), Task.Delay(Drain, CancellationToken.None)).ConfigureAwait(false);
+
+        async Task Run(Invocation invocation)
+        {
+            try
+            {
+                await action(invocation).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
+        }
+
+        // Requests due by time t: the warm-up at the starting rate, then the integral of the (linear) rate.
+        double Arrivals(double t)
+        {
+            if (t <= w)
+            {
+                return from * t;
+            }
+
+            var tau = t - w;
+            return (from * w) + (from * tau) + ((to - from) * tau * tau / (2 * d));
+        }
+
+        // When request n is due: the inverse of Arrivals.
+        double StartOf(long n)
+        {
+            if (n <= from * w)
+            {
+                return n / from;
+            }
+
+            var left = n - (from * w);
+            var a = (to - from) / (2 * d);
+            var tau = Math.Abs(a) < 1e-12 ? left / from : (-from + Math.Sqrt((from * from) + (4 * a * left))) / (2 * a);
+            return w + tau;
+        }
+    }
+
+    private static async Task ClosedAsync(int users, TimeSpan warmup, TimeSpan duration, Func<Invocation, Task> action, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var total = warmup + duration;
+        long number = -1;
+        await Task.WhenAll(Enumerable.Range(0, users).Select(async _ =>
+        {
+            while (!cancellationToken.IsCancellationRequested && Stopwatch.GetElapsedTime(start) < total)
+            {
+                var now = Stopwatch.GetTimestamp();
+                var at = Stopwatch.GetElapsedTime(start, now).TotalSeconds - warmup.TotalSeconds;
+                await action(new Invocation(Interlocked.Increment(ref number), now, at)).ConfigureAwait(false);
+            }
+        })).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Testbed.Testing;
+
+namespace Testbed.LoadTests.Tests;
+
+/// <summary>The load runner as a user runs it (`dotnet run --project loadtests -- …`): bounded in seconds, its reports checked, not its timings.</summary>
+public sealed class LoadRunnerSmokeTests
+{
+    private static readonly TimeSpan RunBound = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task A_short_ingest_run_on_the_embedded_stack_writes_consistent_reports_and_loses_nothing()
+    {
+        var output = Directory.CreateTempSubdirectory("testbed-load-").FullName;
+        try
+        {
+            await using var run = await RunAsync(
+                "ingest-single", "--rate", "200", "--duration", "3s", "--warmup", "1s", "--baseline", "1s", "--sample", "0.1",
+                "--out", output, "--threshold", "ingest.fail = 0", "--threshold", "loss = 0");
+
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("[", run.Output, StringComparison.Ordinal);
+            Assert.Contains("measure]", run.Output, StringComparison.Ordinal);
+            Assert.All(new[] { "report.md", "report.html", "results.csv", "timeline.csv", "results.json" }, f => Assert.True(File.Exists(Path.Combine(output, f)), f));
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), TestContext.Current.CancellationToken));
+            var report = json.RootElement;
+            var steps = report.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+            var ingest = steps["ingest"];
+            Assert.Equal(ingest.GetProperty("count").GetInt64(), ingest.GetProperty("ok").GetInt64() + ingest.GetProperty("failed").GetInt64());
+            Assert.Equal(0, ingest.GetProperty("failed").GetInt64());
+            Assert.InRange(ingest.GetProperty("count").GetInt64(), 500, 700);
+            Assert.Equal(ingest.GetProperty("ok").GetInt64(), ingest.GetProperty("timeline").EnumerateArray().Sum(p => p.GetProperty("ok").GetInt64()));
+            Assert.Equal(ingest.GetProperty("ok").GetInt64(), ingest.GetProperty("distribution").EnumerateArray().Sum(b => b.GetProperty("count").GetInt64()));
+            Assert.True(steps["freshness"].GetProperty("ok").GetInt64() > 0, "sampled events were polled until queryable");
+
+            var loss = report.GetProperty("loss");
+            Assert.Equal(0, loss.GetProperty("lost").GetInt64());
+            Assert.Equal(loss.GetProperty("accepted").GetInt64(), loss.GetProperty("stored").GetInt64());
+            Assert.True(loss.GetProperty("accepted").GetInt64() >= ingest.GetProperty("ok").GetInt64(), "warm-up events count as accepted too");
+            Assert.Equal(2, report.GetProperty("baseline").GetArrayLength());
+            Assert.All(report.GetProperty("thresholds").EnumerateArray(), t => Assert.True(t.GetProperty("passed").GetBoolean()));
+
+            var csv = await File.ReadAllLinesAsync(Path.Combine(output, "results.csv"), TestContext.Current.CancellationToken);
+            Assert.StartsWith("step,count,ok,failed,", csv[0], StringComparison.Ordinal);
+            var csvIngest = csv.Single(l => l.StartsWith("ingest,", StringComparison.Ordinal)).Split(',');
+            Assert.Equal(ingest.GetProperty("count").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), csvIngest[1]);
+
+            var markdown = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
+            Assert.Contains("**lost 0**", markdown, StringComparison.Ordinal);
+            var html = await File.ReadAllTextAsync(Path.Combine(output, "report.html"), TestContext.Current.CancellationToken);
+            Assert.Equal(6, html.Split("<svg", StringSplitOptions.None).Length - 1);
+            Assert.EndsWith("</html>", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_impossible_threshold_is_reported_and_exits_non_zero()
+    {
+        var output = Directory.CreateTempSubdirectory("testbed-load-").FullName;
+        try
+        {
+            await using var run = await RunAsync("runner-check", "--rate", "300", "--duration", "2s", "--warmup", "0s", "--out", output, "--threshold", "ingest.p99 < 0.0001ms");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("Threshold breached: ingest.p99 < 0.0001ms (actual ", run.Output, StringComparison.Ordinal);
+            Assert.Contains("**BREACHED**", await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_arguments_exit_with_2_and_say_what_is_wrong()
+    {
+        await using var run = await RunAsync("ingest-single", "--rate", "fast");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--rate: 'fast' is not a positive number.", run.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<ChildProcess> RunAsync(params string[] arguments)
+    {
+        var run = ChildProcess.Start(BuiltAssembly.Of("loadtests", "Testbed.LoadTests"), arguments);
+        await run.WaitForExitAsync(RunBound);
+        return run;
+    }
+}
