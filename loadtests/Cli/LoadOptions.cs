@@ -37,7 +37,7 @@ public sealed record LoadOptions
     public int BatchSize { get; init; } = 100;
 
     /// <summary>The share of accepted events polled through the Api until queryable.</summary>
-    public double Sample { get; init; } = 0.02;
+    public double Sample { get; init; } = 0.01;
 
     /// <summary>Reads per second through the Api in the mixed scenario.</summary>
     public double ReadRate { get; init; } = 50;
@@ -67,7 +67,7 @@ public sealed record LoadOptions
 
         Scenarios: ingest-single  POST /events, one event per request
                    ingest-batch   POST /events/batch, --batch-size events per request
-                   freshness      ingest-single with 20 % of events polled until queryable
+                   freshness      ingest-single with 10 % of events polled until queryable
                    mixed          ingest-single plus --read-rate reads/s through the Api
                    dataset        POST /datasets/{name}, CSV files of --batch-size rows
                    baseline       only the emulators' capacity (Kinesis PutRecords, DynamoDB BatchWriteItem)
@@ -81,7 +81,7 @@ public sealed record LoadOptions
                    --target URL        ingestion of a running stack (AppHost: http://127.0.0.1:5080)
                    --api URL           its api (default http://127.0.0.1:5090 with --target)
                    --batch-size N      events per batch / rows per dataset file (default 100)
-                   --sample 0.02       share of events polled until queryable
+                   --sample 0.01       share of events polled until queryable
                    --read-rate N       reads per second in mixed (default 50)
                    --baseline 5s       emulator capacity measured first; 0 skips
                    --trace-ratio 0.01  share of requests the embedded stack traces
@@ -103,7 +103,7 @@ public sealed record LoadOptions
             throw new ArgumentException($"Unknown scenario '{scenario}'. Available: {string.Join(", ", Scenarios)}.");
         }
 
-        var options = new LoadOptions { Scenario = scenario, Sample = scenario == "freshness" ? 0.2 : 0.02 };
+        var options = new LoadOptions { Scenario = scenario, Sample = scenario == "freshness" ? 0.1 : 0.01 };
         var thresholds = new List<Threshold>();
         for (var i = 1; i < args.Length; i++)
         {

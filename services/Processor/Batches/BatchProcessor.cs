@@ -7,10 +7,10 @@ using Testbed.Processor.Telemetry;
 
 namespace Testbed.Processor.Batches;
 
-/// <summary>Processes one batch of a shard: raw records to S3, items to DynamoDB, window aggregates; the caller checkpoints after. Each step is safe to repeat.</summary>
+/// <summary>Processes one batch of a shard: raw records to S3, items to DynamoDB and window aggregates, side by side; the caller checkpoints after. Each step is safe to repeat.</summary>
 public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, AggregateStore gold, ProcessorTelemetry telemetry, TimeProvider time, ILogger<BatchProcessor> logger)
 {
-    /// <summary>Runs the three steps for the batch; returns each event's freshness (acceptance to storage).</summary>
+    /// <summary>Runs the three steps for the batch; returns each event's freshness (acceptance to storage, once all three are done).</summary>
     public async Task<IReadOnlyList<FreshnessSample>> ProcessAsync(string shardId, IReadOnlyList<ReceivedRecord> batch, CancellationToken cancellationToken)
     {
         var steps = new List<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)>();
@@ -18,18 +18,19 @@ public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, Aggrega
         string? error = null;
         try
         {
-            var key = await TimedAsync(steps, "S3 PutObject (raw batch)", () => bronze.WriteAsync(batch, cancellationToken)).ConfigureAwait(false);
-            steps[^1] = steps[^1] with { Detail = key };
-            await TimedAsync(steps, "DynamoDB BatchWriteItem (items)", async () =>
-            {
-                await silver.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                return (string?)null;
-            }).ConfigureAwait(false);
-            await TimedAsync(steps, "DynamoDB UpdateAggregates (windows)", async () =>
-            {
-                await gold.ApplyAsync(shardId, batch, cancellationToken).ConfigureAwait(false);
-                return (string?)null;
-            }).ConfigureAwait(false);
+            // The three writes are independent and each safe to repeat; side by side, a batch waits for the slowest, not for their sum.
+            steps.AddRange(await Task.WhenAll(
+                TimedAsync("S3 PutObject (raw batch)", async () => (string?)await bronze.WriteAsync(batch, cancellationToken).ConfigureAwait(false)),
+                TimedAsync("DynamoDB BatchWriteItem (items)", async () =>
+                {
+                    await silver.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                    return (string?)null;
+                }),
+                TimedAsync("DynamoDB UpdateAggregates (windows)", async () =>
+                {
+                    await gold.ApplyAsync(shardId, batch, cancellationToken).ConfigureAwait(false);
+                    return (string?)null;
+                })).ConfigureAwait(false));
 
             var now = time.GetUtcNow();
             var freshness = new List<FreshnessSample>(batch.Count);
@@ -63,12 +64,12 @@ public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, Aggrega
         }
     }
 
-    private async Task<T> TimedAsync<T>(List<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)> steps, string name, Func<Task<T>> step)
+    // Runs a step and notes when it ran; its result (the S3 key) becomes the step's detail.
+    private async Task<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)> TimedAsync(string name, Func<Task<string?>> step)
     {
         var start = time.GetUtcNow();
-        var result = await step().ConfigureAwait(false);
-        steps.Add((name, start, time.GetUtcNow(), null));
-        return result;
+        var detail = await step().ConfigureAwait(false);
+        return (name, start, time.GetUtcNow(), detail);
     }
 
     // One "process" span per event, child of the span that ingested it, with the batch's steps under it:
