@@ -16,24 +16,24 @@ public sealed class LocalStackContainer(string containerName, string image, int 
     /// <summary>Checks that a Docker engine answers, runs the container and waits until LocalStack reports its services ready.</summary>
     public async Task StartAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var (code, version, error) = await DockerCli.RunAsync(["info", "--format", "{{.ServerVersion}}"], TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false);
+        var (code, version) = await DockerCli.RunAsync(["info", "--format", "{{.ServerVersion}}"], TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false);
         if (code != 0)
         {
             throw new InvalidOperationException(
                 "Aws:Mode=LocalStack starts LocalStack with the Docker CLI, but no Docker engine answers here " +
-                $"(`docker info`: {FirstLine(error)}). Start a Docker engine, or run LocalStack yourself and pass " +
+                $"(`docker info`: {FirstLine(version)}). Start a Docker engine, or run LocalStack yourself and pass " +
                 "--AppHost:LocalStack:Start=false --Aws:ServiceUrl=http://localhost:4566, or use the default --Aws:Mode=Embedded.");
         }
 
         PortCheck.EnsureFree(port, "AppHost:LocalStack:Port");
-        progress.Report($"Docker engine {version}: starting {image} as {containerName} on {Endpoint}");
-        (code, _, error) = await DockerCli.RunAsync(
+        progress.Report($"Docker engine {FirstLine(version)}: starting {image} as {containerName} on {Endpoint}");
+        (code, var output) = await DockerCli.RunAsync(
             ["run", "--detach", "--rm", "--name", containerName, "--publish", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}:4566", "--env", "SERVICES=kinesis,dynamodb,s3", image],
             TimeSpan.FromMinutes(10),
             cancellationToken).ConfigureAwait(false);
         if (code != 0)
         {
-            throw new InvalidOperationException($"`docker run {image}` failed: {FirstLine(error)}");
+            throw new InvalidOperationException($"`docker run {image}` failed: {FirstLine(output)}");
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

@@ -1,14 +1,13 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Testbed.AppHost.Hosting;
+using Testbed.Emulators;
 
 namespace Testbed.AppHost.Resources;
 
 /// <summary>One running process of a service: its console forwarded under its label, and the URL Kestrel reports.</summary>
 public sealed partial class ServiceInstance : IAsyncDisposable
 {
-    private const int SigTerm = 15;
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -96,21 +95,7 @@ public sealed partial class ServiceInstance : IAsyncDisposable
     /// <summary>Asks it to stop (SIGTERM, so a processor hands its leases back), then kills what is left after 10 s.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _ = Kill(_process.Id, SigTerm);
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-
+        await GracefulStop.StopAsync(_process, GracefulStop.Terminate, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         _process.Dispose();
     }
 
@@ -140,9 +125,6 @@ public sealed partial class ServiceInstance : IAsyncDisposable
 
         ConsoleLog.Write(Label, line);
     }
-
-    [LibraryImport("libc", EntryPoint = "kill")]
-    private static partial int Kill(int pid, int signal);
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex Listening();

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace Testbed.Emulators;
 
 /// <summary>Runs a short-lived command to its end, streaming its output lines, with a time limit.</summary>
-internal static class CommandRunner
+public static class CommandRunner
 {
     /// <summary>The command's exit code and its last output lines.</summary>
     public sealed record Result(int ExitCode, IReadOnlyList<string> Tail);

@@ -35,7 +35,7 @@ public sealed class IngestRequests(ScenarioContext context, StepRecorder step)
             data = new { n = invocation.Number, i, amount = i % 100, note = Payload },
         });
         var accepted = await SendAsync(invocation, "events/batch", JsonSerializer.Serialize(events), "application/json", HttpStatusCode.Accepted, size).ConfigureAwait(false);
-        if (accepted is { } at && context.Sampled(invocation.Number))
+        if (accepted is { } at && context.Sampled(invocation.Number, size))
         {
             context.Probe.Track($"{context.RunId}-{invocation.Number}-0", at, invocation.At);
         }

@@ -39,6 +39,6 @@ public sealed class ScenarioContext
     /// <summary>Polls sampled events.</summary>
     public FreshnessProbe Probe { get; }
 
-    /// <summary>Whether this accepted event is one of the sampled ones.</summary>
-    public bool Sampled(long number) => Options.Sample > 0 && (number % Math.Max(1, (long)Math.Round(1 / Options.Sample))) == 0;
+    /// <summary>Whether request <paramref name="number"/> (carrying <paramref name="events"/> events) has one event polled, so that about the sampled share of events is.</summary>
+    public bool Sampled(long number, int events = 1) => Options.Sample > 0 && (number % Math.Max(1, (long)Math.Round(1 / (Options.Sample * events)))) == 0;
 }

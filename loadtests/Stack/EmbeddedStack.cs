@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Testbed.Emulators;
@@ -10,7 +9,6 @@ namespace Testbed.LoadTests.Stack;
 /// <summary>The whole local stack for one run: the AppHost started as a child process on free ports, stopped (Ctrl+C, as a user would) at the end.</summary>
 public sealed partial class EmbeddedStack : IAsyncDisposable
 {
-    private const int SigInt = 2;
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -92,21 +90,7 @@ public sealed partial class EmbeddedStack : IAsyncDisposable
     /// <summary>Stops the AppHost as Ctrl+C does and waits for it; kills it if it takes over 60 s.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _ = Kill(_process.Id, SigInt);
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-
+        await GracefulStop.StopAsync(_process, GracefulStop.Interrupt, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         _process.Dispose();
     }
 
@@ -127,9 +111,6 @@ public sealed partial class EmbeddedStack : IAsyncDisposable
             ready.TrySetResult();
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "kill")]
-    private static partial int Kill(int pid, int signal);
 
     [GeneratedRegex(@"^\s+(ingestion|api)\s+(http://\S+) \(pid \d+\)", RegexOptions.Multiline)]
     private static partial Regex ServiceLine();
