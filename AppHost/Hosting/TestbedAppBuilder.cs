@@ -48,6 +48,7 @@ public sealed class TestbedAppBuilder
         {
             Replicas = replicas,
             Port = Configuration.GetValue(portSetting, 0),
+            PortSetting = portSetting,
             Telemetry = Telemetry,
             Settings = settings ?? new Dictionary<string, string>(),
         }));

@@ -8,6 +8,7 @@ namespace Testbed.AppHost.Resources;
 /// <summary>One running process of a service: its console forwarded under its label, and the URL Kestrel reports.</summary>
 public sealed partial class ServiceInstance : IAsyncDisposable
 {
+    private static readonly HttpClient HealthClient = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -62,7 +63,6 @@ public sealed partial class ServiceInstance : IAsyncDisposable
     public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (_process.HasExited)
@@ -70,26 +70,39 @@ public sealed partial class ServiceInstance : IAsyncDisposable
                 throw new InvalidOperationException($"{Label} exited with code {_process.ExitCode} while starting; its output is above.");
             }
 
-            if (Url is { } url)
+            if (await IsHealthyAsync(cancellationToken).ConfigureAwait(false))
             {
-                try
-                {
-                    using var health = await http.GetAsync(new Uri(url, "health"), cancellationToken).ConfigureAwait(false);
-                    if (health.IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not answering yet.
-                }
+                return;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
         }
 
         throw new TimeoutException($"{Label} did not answer /health within 60 s.");
+    }
+
+    /// <summary>Whether it listens and its /health answers 200 now.</summary>
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        if (Url is not { } url)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var health = await HealthClient.GetAsync(new Uri(url, "health"), cancellationToken).ConfigureAwait(false);
+            return health.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The client's own time limit: a service too busy to answer is not healthy.
+            return false;
+        }
     }
 
     /// <summary>Asks it to stop (SIGTERM, so a processor hands its leases back), then kills what is left after 10 s.</summary>

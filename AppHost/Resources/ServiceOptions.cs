@@ -11,6 +11,9 @@ public sealed record ServiceOptions
     /// <summary>The first replica's port (the next ones count up from it); 0 picks free ones.</summary>
     public int Port { get; init; }
 
+    /// <summary>The configuration key the port came from, named when the port is taken.</summary>
+    public string PortSetting { get; init; } = string.Empty;
+
     /// <summary>Where the service exports traces, metrics and logs.</summary>
     public required TelemetryTarget Telemetry { get; init; }
 

@@ -33,7 +33,7 @@ public sealed class ServiceResource(
         var ports = _slots.Select((_, slot) => options.Port == 0 ? 0 : options.Port + slot).ToList();
         foreach (var port in ports.Where(p => p != 0))
         {
-            PortCheck.EnsureFree(port, $"AppHost:Ports:{CultureInfo.InvariantCulture.TextInfo.ToTitleCase(Name)}");
+            PortCheck.EnsureFree(port, options.PortSetting);
         }
 
         await Task.WhenAll(_slots.Select((s, i) => s.StartAsync(ports[i], cancellationToken))).ConfigureAwait(false);

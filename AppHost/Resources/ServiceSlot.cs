@@ -9,7 +9,6 @@ public sealed class ServiceSlot(string label, Func<int, ServiceInstance> launch)
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan HealthEvery = TimeSpan.FromSeconds(1);
-    private static readonly HttpClient HealthClient = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
@@ -103,7 +102,7 @@ public sealed class ServiceSlot(string label, Func<int, ServiceInstance> launch)
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            State = _restarts > 0 && _wanted && State == ResourceState.Restarting ? ResourceState.Restarting : ResourceState.Starting;
+            State = State == ResourceState.Restarting ? ResourceState.Restarting : ResourceState.Starting;
             fresh = launch(_port);
             _instance = fresh;
         }
@@ -189,19 +188,14 @@ public sealed class ServiceSlot(string label, Func<int, ServiceInstance> launch)
             try
             {
                 await Task.Delay(HealthEvery, stopping).ConfigureAwait(false);
-                if (_instance?.Url is { } url)
+                if (_instance is { } instance)
                 {
-                    using var health = await HealthClient.GetAsync(new Uri(url, "health"), stopping).ConfigureAwait(false);
-                    _healthy = health.IsSuccessStatusCode;
+                    _healthy = await instance.IsHealthyAsync(stopping).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 return;
-            }
-            catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
-            {
-                _healthy = false;
             }
         }
     }

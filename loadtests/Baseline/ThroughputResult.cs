@@ -1,3 +1,5 @@
+using Testbed.LoadTests.Measurement;
+
 namespace Testbed.LoadTests.Baseline;
 
 /// <summary>What one capacity measurement achieved: units per second and call latency percentiles.</summary>
@@ -7,17 +9,7 @@ public sealed record ThroughputResult(string Name, long Units, TimeSpan Elapsed,
     public double PerSecond => Units / Elapsed.TotalSeconds;
 
     /// <summary>A latency percentile of the calls, in milliseconds.</summary>
-    public double Percentile(double p)
-    {
-        if (CallMilliseconds.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = CallMilliseconds.Order().ToList();
-        var rank = (int)Math.Ceiling(p / 100 * sorted.Count) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-    }
+    public double Percentile(double p) => Percentiles.Of([.. CallMilliseconds.Order()], p);
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -29,7 +29,6 @@ public static class LoadDriver
         var total = w + d;
         var start = Stopwatch.GetTimestamp();
         var inFlight = 0;
-        var running = new List<Task>();
         long next = 0;
 
         while (!cancellationToken.IsCancellationRequested)
@@ -47,7 +46,7 @@ public static class LoadDriver
                 }
 
                 Interlocked.Increment(ref inFlight);
-                running.Add(Run(invocation));
+                _ = Run(invocation);
             }
 
             if (elapsed >= total)
@@ -55,11 +54,15 @@ public static class LoadDriver
                 break;
             }
 
-            running.RemoveAll(t => t.IsCompleted);
             await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
         }
 
-        await Task.WhenAny(Task.WhenAll(running), Task.Delay(Drain, CancellationToken.None)).ConfigureAwait(false);
+        // The in-flight count is what is still running: wait for it to reach zero, at most the drain time.
+        var draining = Stopwatch.StartNew();
+        while (Volatile.Read(ref inFlight) > 0 && draining.Elapsed < Drain)
+        {
+            await Task.Delay(5, CancellationToken.None).ConfigureAwait(false);
+        }
 
         async Task Run(Invocation invocation)
         {
