@@ -33,8 +33,10 @@ public sealed class DashboardBrowserTests(DashboardStack stack, Fixtures.Browser
         var page = await OpenAsync("#logs/ingestion");
 
         await Expect(page.Locator("#log-lines")).ToContainTextAsync("Now listening on: http://127.0.0.1:");
-        await page.FillAsync("#log-search", "listening");
+        // Typed key by key: each keystroke starts a read while earlier ones are still in flight, and only the last may show.
+        await page.Locator("#log-search").PressSequentiallyAsync("listening");
         await Expect(page.Locator("#log-lines .log-line")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#log-count")).ToHaveTextAsync("1 line");
         await Expect(page.Locator("#log-lines mark")).ToHaveTextAsync("listening");
         await Fixtures.Browser.ScreenshotAsync(page, "logs");
     }

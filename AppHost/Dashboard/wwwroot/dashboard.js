@@ -63,7 +63,8 @@ async function control(name, action) {
 
 // Console logs
 
-const logs = { source: null, search: "", after: 0 };
+// generation changes whenever the view is reset, so that a read started for the old source or search is dropped.
+const logs = { source: null, search: "", after: 0, generation: 0 };
 
 async function refreshLogSources() {
   const { sources } = await getJson("/api/logs");
@@ -80,16 +81,20 @@ async function refreshLogSources() {
 async function refreshLogs() {
   await refreshLogSources();
   if (!logs.source) return;
+  const generation = logs.generation;
   const query = new URLSearchParams({ after: logs.after });
   if (logs.search) query.set("search", logs.search);
   const lines = await getJson(`/api/logs/${encodeURIComponent(logs.source)}?${query}`);
+  if (generation !== logs.generation) return;
   const pre = $("#log-lines");
   for (const line of lines) {
+    // Two reads in flight for one view (a keystroke and the timer) answer with the same lines.
+    if (line.sequence <= logs.after) continue;
     const time = new Date(line.time).toLocaleTimeString([], { hour12: false });
     pre.append(el("div", { class: "log-line" }, el("span", { class: "time" }, time), " ", highlight(line.text, logs.search)));
     logs.after = line.sequence;
   }
-  $("#log-count").textContent = `${pre.childElementCount} lines`;
+  $("#log-count").textContent = pre.childElementCount === 1 ? "1 line" : `${pre.childElementCount} lines`;
   if ($("#log-follow").checked && lines.length) pre.scrollTop = pre.scrollHeight;
 }
 
@@ -102,12 +107,17 @@ function highlight(text, search) {
 
 function resetLogs() {
   logs.after = 0;
+  logs.generation++;
   $("#log-lines").replaceChildren();
 }
 
 // Traces
 
+// Reads overlap when a filter changes between timer ticks; only the newest one may draw the list.
+let traceReads = 0;
+
 async function refreshTraces() {
+  const read = ++traceReads;
   const query = new URLSearchParams({ limit: 100 });
   const service = $("#trace-service").value;
   const search = $("#trace-search").value.trim();
@@ -115,6 +125,7 @@ async function refreshTraces() {
   if (search) query.set("search", search);
   if ($("#trace-errors").checked) query.set("errors", "true");
   const [traces, telemetry] = await Promise.all([getJson(`/api/traces?${query}`), getJson("/api/telemetry")]);
+  if (read !== traceReads) return;
   $("#trace-note").textContent = telemetry.receiver ? "" : `services export to ${telemetry.collector}; no traces arrive here`;
 
   const services = new Set([...$("#trace-service").options].map((o) => o.value));
@@ -139,10 +150,13 @@ async function showTrace(traceId) {
   try {
     trace = await getJson(`/api/traces/${traceId}`);
   } catch {
+    if (location.hash !== `#trace/${traceId}`) return;
     $("#waterfall").replaceChildren(el("p", { class: "problem" }, "This trace has not been received (yet)."));
     return;
   }
 
+  // The user may have opened another trace while this one was read.
+  if (location.hash !== `#trace/${traceId}`) return;
   const spans = trace.spans;
   // Spans of other processes arrive a moment later; re-draw only when there are new ones, so open details stay open.
   if (shown.traceId === traceId && shown.spans === spans.length) return;
