@@ -3,7 +3,7 @@ using Testbed.LoadTests.Measurement;
 
 namespace Testbed.LoadTests.Checks;
 
-/// <summary>Once a second while the load runs: each step's rate, errors and p99 so far.</summary>
+/// <summary>Once a second while the load runs: each step's rate, errors and p99 so far in the current phase (warm-up, then measure).</summary>
 public sealed class LiveProgress(IReadOnlyList<StepRecorder> steps, TimeSpan warmup, TextWriter output) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -23,7 +23,9 @@ public sealed class LiveProgress(IReadOnlyList<StepRecorder> steps, TimeSpan war
     private async Task LoopAsync(CancellationToken stop)
     {
         var watch = Stopwatch.StartNew();
-        var all = steps.ToDictionary(s => s.Name, _ => new List<double>());
+        // Warm-up and measured latencies apart, as in the report: the live p99 of the measured phase leaves the warm-up out.
+        var warming = steps.ToDictionary(s => s.Name, _ => new LatencyHistogram());
+        var measured = steps.ToDictionary(s => s.Name, _ => new LatencyHistogram());
         var last = steps.ToDictionary(s => s.Name, s => s.Ok);
         while (!stop.IsCancellationRequested)
         {
@@ -36,17 +38,21 @@ public sealed class LiveProgress(IReadOnlyList<StepRecorder> steps, TimeSpan war
                 return;
             }
 
-            var phase = watch.Elapsed < warmup ? "warm-up" : "measure";
+            var measuring = watch.Elapsed >= warmup;
             var parts = steps.Select(step =>
             {
-                var recent = step.TakeRecent();
-                all[step.Name].AddRange(recent);
+                foreach (var sample in step.TakeRecent())
+                {
+                    (sample.At < 0 ? warming : measured)[step.Name].Add(sample.LatencyMs);
+                }
+
                 var ok = step.Ok;
                 var perSecond = ok - last[step.Name];
                 last[step.Name] = ok;
-                var sorted = all[step.Name].Order().ToList();
-                return $"{step.Name} {perSecond,5}/s ok {ok,7:N0} err {step.Failed,4:N0} p99 {Percentiles.Of(sorted, 99),7:0.0} ms";
+                var p99 = (measuring ? measured : warming)[step.Name].Percentile(99);
+                return $"{step.Name} {perSecond,5}/s ok {ok,7:N0} err {step.Failed,4:N0} p99 {p99,7:0.0} ms";
             });
+            var phase = measuring ? "measure" : "warm-up";
             await output.WriteLineAsync($"[{watch.Elapsed.TotalSeconds,4:0}s {phase}] {string.Join(" | ", parts)}").ConfigureAwait(false);
         }
     }

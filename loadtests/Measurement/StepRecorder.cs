@@ -6,7 +6,7 @@ namespace Testbed.LoadTests.Measurement;
 public sealed class StepRecorder(string name)
 {
     private readonly ConcurrentQueue<Sample> _samples = new();
-    private readonly ConcurrentQueue<double> _recent = new();
+    private readonly ConcurrentQueue<Sample> _recent = new();
     private long _ok;
     private long _failed;
 
@@ -29,7 +29,7 @@ public sealed class StepRecorder(string name)
         if (sample.Failure is null)
         {
             Interlocked.Increment(ref _ok);
-            _recent.Enqueue(sample.LatencyMs);
+            _recent.Enqueue(sample);
         }
         else
         {
@@ -37,10 +37,10 @@ public sealed class StepRecorder(string name)
         }
     }
 
-    /// <summary>The latencies recorded since the last call, for the progress line.</summary>
-    public List<double> TakeRecent()
+    /// <summary>The successful samples recorded since the last call, for the progress line.</summary>
+    public List<Sample> TakeRecent()
     {
-        var taken = new List<double>();
+        var taken = new List<Sample>();
         while (_recent.TryDequeue(out var latency))
         {
             taken.Add(latency);
