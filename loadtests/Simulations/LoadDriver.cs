@@ -27,6 +27,7 @@ public static class LoadDriver
         var w = warmup.TotalSeconds;
         var d = Math.Max(duration.TotalSeconds, 0.001);
         var total = w + d;
+        var count = (long)Math.Floor(Arrivals(total) + 1e-9);
         var start = Stopwatch.GetTimestamp();
         var inFlight = 0;
         long next = 0;
@@ -34,7 +35,8 @@ public static class LoadDriver
         while (!cancellationToken.IsCancellationRequested)
         {
             var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            var due = (long)Math.Floor(Arrivals(Math.Min(elapsed, total)));
+            // Request n is due at StartOf(n) = n / rate: by time t, requests 0 … floor(Arrivals(t)) have all come due.
+            var due = Math.Min((long)Math.Floor(Arrivals(Math.Min(elapsed, total))) + 1, count);
             for (; next < due; next++)
             {
                 var at = StartOf(next);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Testbed.LoadTests.Simulations;
 using Testbed.LoadTests.Thresholds;
 
@@ -23,6 +24,18 @@ public sealed class LoadDriverTests
         var secondHalf = ordered.Count(c => c.At >= 0.5);
         Assert.InRange(firstHalf, 74, 76);
         Assert.InRange(secondHalf, 124, 126);
+    }
+
+    [Fact]
+    public async Task Each_request_is_sent_when_it_is_due_not_one_interval_later()
+    {
+        var lateness = new ConcurrentBag<TimeSpan>();
+
+        // 2 requests/s for 2 s: due at 0, 0.5, 1 and 1.5 s. Sent an interval late, each would be 500 ms behind its intended start.
+        await LoadDriver.RunAsync(new LoadShape.Constant(2), TimeSpan.Zero, TimeSpan.FromSeconds(2), i => { lateness.Add(Stopwatch.GetElapsedTime(i.IntendedTimestamp)); return Task.CompletedTask; }, _ => { }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, lateness.Count);
+        Assert.All(lateness, late => Assert.True(late < TimeSpan.FromMilliseconds(250), $"sent {late.TotalMilliseconds:0} ms after it was due"));
     }
 
     [Fact]
