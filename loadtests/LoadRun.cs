@@ -48,17 +48,19 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
 
         _say.Report($"Running {options.Scenario}: {options.Simulation}, warm-up {options.Warmup.TotalSeconds:0} s, measured {options.Duration.TotalSeconds:0} s against {endpoints.Description}");
         var watch = Stopwatch.StartNew();
+        long loadEnded;
         await using (var progress = new LiveProgress(plan.Steps, options.Warmup, console))
         {
             progress.Start();
             await Task.WhenAll(plan.Streams.Select((stream, i) =>
                 LoadDriver.RunAsync(stream.Shape, options.Warmup, options.Duration, stream.Invoke, plan.Overloads[i], cancellationToken))).ConfigureAwait(false);
+            loadEnded = Stopwatch.GetTimestamp();
             await context.Probe.DrainAsync().ConfigureAwait(false);
         }
 
         _say.Report($"Load finished after {watch.Elapsed.TotalSeconds:0.0} s; {context.Ledger.Accepted:N0} events accepted.");
         var loss = trivial is null
-            ? await LossCheck.RunAsync(api, plan.StoredType, context.Ledger.Accepted, _say, cancellationToken).ConfigureAwait(false)
+            ? await LossCheck.RunAsync(api, plan.StoredType, context.Ledger.Accepted, loadEnded, _say, cancellationToken).ConfigureAwait(false)
             : null;
         var freshness = trivial is null ? await PipelineFreshness.ReadAsync(api, cancellationToken).ConfigureAwait(false) : null;
 

@@ -10,10 +10,9 @@ public static class LossCheck
     /// <summary>How long the count may stand still before the check gives up.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    /// <summary>Polls until the stored count reaches <paramref name="accepted"/> or stops growing for <see cref="Patience"/>.</summary>
-    public static async Task<LossResult> RunAsync(HttpClient api, string type, long accepted, IProgress<string> progress, CancellationToken cancellationToken)
+    /// <summary>Polls until the stored count reaches <paramref name="accepted"/> or stops growing for <see cref="Patience"/>; the drain time counts from <paramref name="loadEnded"/> (a Stopwatch timestamp).</summary>
+    public static async Task<LossResult> RunAsync(HttpClient api, string type, long accepted, long loadEnded, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
         var stored = -1L;
         var lastChange = Stopwatch.StartNew();
         while (true)
@@ -27,7 +26,7 @@ public static class LossCheck
 
             if (stored >= accepted || lastChange.Elapsed > Patience)
             {
-                return new LossResult(accepted, stored, watch.Elapsed);
+                return new LossResult(accepted, stored, Stopwatch.GetElapsedTime(loadEnded));
             }
 
             progress.Report($"draining: {stored:N0} of {accepted:N0} accepted events stored");

@@ -37,6 +37,7 @@ public static class MarkdownReport
         if (report.Loss is { } loss)
         {
             md.AppendLine($"- accepted {Count(loss.Accepted)}, stored {Count(loss.Stored)}, **lost {Count(loss.Lost)}** (caught up {loss.Drain.TotalSeconds:0.0} s after the load)");
+            md.AppendLine($"- stored {Rate(report.StoredPerSecond ?? 0)} events/s from the start of the load until caught up");
         }
 
         if (report.PipelineFreshness is { } f)
@@ -52,7 +53,7 @@ public static class MarkdownReport
                 md.AppendLine($"| {b.Name} | {Rate(b.PerSecond)} | {Ms(b.Percentile(50))} | {Ms(b.Percentile(99))} |");
             }
 
-            md.AppendLine().AppendLine($"Pipeline rate as a share of DynamoDB BatchWriteItem alone: **{Percent(report.DynamoDbRatio)}**; of Kinesis PutRecords alone: {Percent(report.KinesisRatio)}.");
+            md.AppendLine().AppendLine($"Pipeline's stored rate as a share of DynamoDB BatchWriteItem alone: **{Percent(report.DynamoDbRatio)}**; of Kinesis PutRecords alone: {Percent(report.KinesisRatio)}.");
         }
 
         if (report.Thresholds.Count > 0)

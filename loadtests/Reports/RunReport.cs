@@ -22,7 +22,10 @@ public sealed record RunReport(
     /// <summary>The step whose rate the capacity ratio uses (ingest or upload).</summary>
     public StepStats? Main => Steps.FirstOrDefault();
 
-    /// <summary>Events per second stored by the pipeline (accepted, when nothing was lost), per DynamoDB emulator item per second alone; null without a baseline.</summary>
+    /// <summary>Events the pipeline stored per second, from the start of the load (warm-up included) until it had caught up; null without a loss check.</summary>
+    public double? StoredPerSecond => Loss is { Stored: > 0 } loss ? loss.Stored / (Warmup + Duration + loss.Drain).TotalSeconds : null;
+
+    /// <summary>The pipeline's sustained rate (<see cref="StoredPerSecond"/>, else the main step's events/s) per DynamoDB emulator item per second alone; null without a baseline.</summary>
     public double? DynamoDbRatio => Ratio("DynamoDB");
 
     /// <summary>The same against Kinesis PutRecords records per second.</summary>
@@ -51,6 +54,6 @@ public sealed record RunReport(
 
     private double? Ratio(string service) =>
         Baseline.FirstOrDefault(b => b.Name.StartsWith(service, StringComparison.Ordinal)) is { PerSecond: > 0 } baseline && Main is { } main
-            ? main.UnitsPerSecond / baseline.PerSecond
+            ? (StoredPerSecond ?? main.UnitsPerSecond) / baseline.PerSecond
             : null;
 }

@@ -38,6 +38,8 @@ public sealed class LoadRunnerSmokeTests
             Assert.Equal(0, loss.GetProperty("lost").GetInt64());
             Assert.Equal(loss.GetProperty("accepted").GetInt64(), loss.GetProperty("stored").GetInt64());
             Assert.True(loss.GetProperty("accepted").GetInt64() >= ingest.GetProperty("ok").GetInt64(), "warm-up events count as accepted too");
+            // Stored over at least the 4 s of warm-up and load: never more than that, and more than nothing.
+            Assert.InRange(report.GetProperty("storedPerSecond").GetDouble(), 1, loss.GetProperty("stored").GetInt64() / 4.0);
             Assert.Equal(2, report.GetProperty("baseline").GetArrayLength());
             Assert.All(report.GetProperty("thresholds").EnumerateArray(), t => Assert.True(t.GetProperty("passed").GetBoolean()));
 
