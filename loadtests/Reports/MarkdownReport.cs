@@ -36,8 +36,8 @@ public static class MarkdownReport
 
         if (report.Loss is { } loss)
         {
-            md.AppendLine($"- accepted {Count(loss.Accepted)}, stored {Count(loss.Stored)}, **lost {Count(loss.Lost)}** (caught up {loss.Drain.TotalSeconds:0.0} s after the load)");
-            md.AppendLine($"- stored {Rate(report.StoredPerSecond ?? 0)} events/s from the start of the load until caught up");
+            md.AppendLine($"- accepted {Count(loss.Accepted)}, stored {Count(loss.Stored)}, **lost {Count(loss.Lost)}** ({(loss.Lost == 0 ? "caught up" : "gave up waiting")} {loss.Drain.TotalSeconds:0.0} s after the load)");
+            md.AppendLine($"- stored {Rate(report.StoredPerSecond ?? 0)} events/s from the start of the load until then");
         }
 
         if (report.PipelineFreshness is { } f)
