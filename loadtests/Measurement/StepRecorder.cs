@@ -41,9 +41,9 @@ public sealed class StepRecorder(string name)
     public List<Sample> TakeRecent()
     {
         var taken = new List<Sample>();
-        while (_recent.TryDequeue(out var latency))
+        while (_recent.TryDequeue(out var sample))
         {
-            taken.Add(latency);
+            taken.Add(sample);
         }
 
         return taken;

@@ -88,8 +88,6 @@ async function refreshLogs() {
   if (generation !== logs.generation) return;
   const pre = $("#log-lines");
   for (const line of lines) {
-    // Two reads in flight for one view (a keystroke and the timer) answer with the same lines.
-    if (line.sequence <= logs.after) continue;
     const time = new Date(line.time).toLocaleTimeString([], { hour12: false });
     pre.append(el("div", { class: "log-line" }, el("span", { class: "time" }, time), " ", highlight(line.text, logs.search)));
     logs.after = line.sequence;
@@ -113,11 +111,7 @@ function resetLogs() {
 
 // Traces
 
-// Reads overlap when a filter changes between timer ticks; only the newest one may draw the list.
-let traceReads = 0;
-
 async function refreshTraces() {
-  const read = ++traceReads;
   const query = new URLSearchParams({ limit: 100 });
   const service = $("#trace-service").value;
   const search = $("#trace-search").value.trim();
@@ -125,7 +119,6 @@ async function refreshTraces() {
   if (search) query.set("search", search);
   if ($("#trace-errors").checked) query.set("errors", "true");
   const [traces, telemetry] = await Promise.all([getJson(`/api/traces?${query}`), getJson("/api/telemetry")]);
-  if (read !== traceReads) return;
   $("#trace-note").textContent = telemetry.receiver ? "" : `services export to ${telemetry.collector}; no traces arrive here`;
 
   const services = new Set([...$("#trace-service").options].map((o) => o.value));
@@ -150,13 +143,10 @@ async function showTrace(traceId) {
   try {
     trace = await getJson(`/api/traces/${traceId}`);
   } catch {
-    if (location.hash !== `#trace/${traceId}`) return;
     $("#waterfall").replaceChildren(el("p", { class: "problem" }, "This trace has not been received (yet)."));
     return;
   }
 
-  // The user may have opened another trace while this one was read.
-  if (location.hash !== `#trace/${traceId}`) return;
   const spans = trace.spans;
   // Spans of other processes arrive a moment later; re-draw only when there are new ones, so open details stay open.
   if (shown.traceId === traceId && shown.spans === spans.length) return;
@@ -241,13 +231,24 @@ function route() {
   tick();
 }
 
+// One refresh at a time: a tick asked for while one runs (a keystroke, the timer, a new view) runs once right after it,
+// so answers never overlap and a slow AppHost does not pile up requests.
+let refreshing = false;
+let refreshAgain = false;
+
 async function tick() {
-  try {
-    await refresh();
-    setConnection(true, `updated ${new Date().toLocaleTimeString([], { hour12: false })}`);
-  } catch (error) {
-    setConnection(false, `AppHost not reachable (${error.message})`);
-  }
+  if (refreshing) { refreshAgain = true; return; }
+  refreshing = true;
+  do {
+    refreshAgain = false;
+    try {
+      await refresh();
+      setConnection(true, `updated ${new Date().toLocaleTimeString([], { hour12: false })}`);
+    } catch (error) {
+      setConnection(false, `AppHost not reachable (${error.message})`);
+    }
+  } while (refreshAgain);
+  refreshing = false;
 }
 
 $("#log-source").addEventListener("change", (e) => { location.hash = `#logs/${encodeURIComponent(e.target.value)}`; });
