@@ -73,7 +73,8 @@ public sealed class DashboardBrowserTests(DashboardStack stack, Fixtures.Browser
         var page = await OpenAsync("#pipeline");
 
         await Expect(page.Locator("#shards tbody tr")).ToHaveCountAsync(2);
-        await Expect(page.Locator("#freshness-p99")).ToContainTextAsync(" ms", new LocatorAssertionsToContainTextOptions { Timeout = 70_000 });
+        // A figure in ms or s: how fresh the pipeline is depends on this machine's load, not on the page.
+        await Expect(page.Locator("#freshness-p99")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(\.\d+)? (ms|s)$"), new LocatorAssertionsToHaveTextOptions { Timeout = 70_000 });
         await Fixtures.Browser.ScreenshotAsync(page, "pipeline");
     }
 
