@@ -1,19 +1,35 @@
 using Microsoft.Extensions.Configuration;
-using Testbed.AppHost.Hosting;
-using Testbed.AppHost.Resources;
-using Testbed.Infra.Configuration;
-using Testbed.Infra.Definition;
+using Testbed.AppHost.Aws;
+using Testbed.AppHost.Pipeline;
 
-var builder = TestbedAppBuilder.Create(args);
-var settings = builder.Configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();
-var pipeline = PipelineResources.Create(settings.Prefix, settings.ShardCount);
-var replicas = builder.Configuration.GetValue("AppHost:ProcessorReplicas", 2);
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = builder.Configuration;
 
-var aws = builder.Add(new AwsResource("aws", builder.Configuration));
-builder.Add(new ProvisioningResource("provision", aws, pipeline));
-builder.AddService("ingestion", "services/Ingestion", aws, pipeline);
-builder.AddService("processor", "services/Processor", aws, pipeline, replicas, LocalPolling.Settings(builder.Configuration));
-var api = builder.AddService("api", "services/Api", aws, pipeline);
-builder.ShowPipelineStatusFrom(api, "pipeline/status");
+// The AWS environment: emulators, a LocalStack container or real AWS, by Aws:Mode alone.
+var aws = builder.AddAwsEnvironment();
 
-return await builder.Build().RunAsync();
+// Creates the stream, bucket and tables, then exits; the services start once it has succeeded.
+var provision = builder.AddProject<Projects.Testbed_Provisioner>("provision")
+    .WithReference(aws)
+    .WithPipelineSettings(settings);
+
+var ingestion = builder.AddProject<Projects.Testbed_Ingestion>("ingestion")
+    .WithReference(aws).WaitForCompletion(provision)
+    .WithPipelineSettings(settings, "Ingestion")
+    .WithHttpHealthCheck("/health")
+    .WithApiDocs();
+
+builder.AddProject<Projects.Testbed_Processor>("processor")
+    .WithReplicas(settings.GetValue("AppHost:ProcessorReplicas", 2))
+    .WithReference(aws).WaitForCompletion(provision)
+    .WithPipelineSettings(settings, "Processor").WithPolling(settings, aws)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Testbed_Api>("api")
+    .WithReference(aws).WaitForCompletion(provision)
+    .WithPipelineSettings(settings)
+    .WithHttpHealthCheck("/health")
+    .WithApiDocs()
+    .WaitFor(ingestion);
+
+builder.Build().Run();

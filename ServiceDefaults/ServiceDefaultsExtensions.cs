@@ -1,42 +1,73 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Testbed.Aws.Configuration;
 
 namespace Testbed.ServiceDefaults;
 
-/// <summary>The two calls every Testbed service makes: AddServiceDefaults on the builder, MapDefaultEndpoints on the app.</summary>
+/// <summary>Aspire's service defaults for Testbed: AddServiceDefaults on the builder, MapDefaultEndpoints on the app.</summary>
 public static class ServiceDefaultsExtensions
 {
-    private const string LiveTag = "live";
+    /// <summary>Every Testbed ActivitySource and Meter starts with this.</summary>
+    public const string SourcePrefix = "Testbed.";
 
-    /// <summary>Registers telemetry, health checks, problem details, the OpenAPI document and the AWS clients (from the "Aws" section).</summary>
+    private const string LiveTag = "live";
+    private static readonly PathString[] Probes = ["/health", "/alive"];
+
+    /// <summary>Registers OpenTelemetry, health checks, service discovery, problem details, the OpenAPI document and the AWS clients (from the standard AWS_* settings).</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.AddTelemetry();
+        builder.ConfigureOpenTelemetry();
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddServiceDiscovery();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddTestbedAws();
-        if (Environment.GetEnvironmentVariable(ParentProcessWatcher.EnvironmentVariable) == "1")
+        return builder;
+    }
+
+    /// <summary>Traces, metrics and logs through the OpenTelemetry SDK, exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (the AppHost sets it to its dashboard).</summary>
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
         {
-            builder.Services.AddHostedService<ParentProcessWatcher>();
-            builder.Services.AddSingleton<IHostLifetime, ParentManagedLifetime>();
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(SourcePrefix + "*"))
+            .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new OrphanClientSpanSampler()))
+                .AddSource(SourcePrefix + "*")
+                // The AppHost probes every few seconds: those spans would bury the pipeline's traces.
+                .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !Probes.Any(p => context.Request.Path.StartsWithSegments(p)))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
         }
 
         return builder;
     }
 
-    /// <summary>Names request spans, and maps /openapi/v1.json, /health (every check: ready to serve) and /alive (the process answers).</summary>
+    /// <summary>Maps /openapi/v1.json, /health (every check: ready to serve) and /alive (the process answers).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        // Resolving the providers starts them: activities are created from the first request on.
-        app.Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>();
-        app.Services.GetRequiredService<OpenTelemetry.Metrics.MeterProvider>();
-        app.UseServerSpanNaming();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });

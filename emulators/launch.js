@@ -4,7 +4,8 @@
 //   testbed-emulator ready <service> <port>
 //   testbed-emulator failed <service> <code> <message>
 // The process ends when its standard input closes, so an emulator never outlives
-// the process that started it, even when that process is killed.
+// the process that started it, even when that process is killed; with --parent none
+// (under the Aspire orchestrator) it ends on SIGTERM or SIGINT instead.
 'use strict';
 
 const fs = require('fs');
@@ -60,7 +61,10 @@ function startS3(args) {
     const account = require('s3rver/lib/models/account');
     account.DUMMY_ACCOUNT.createKeyPair(args['access-key'], args['secret-key']);
   }
-  const directory = ensureDirectory(args.path || fs.mkdtempSync(path.join(require('os').tmpdir(), 's3rver-')));
+  const temporary = args.path ? null : fs.mkdtempSync(path.join(require('os').tmpdir(), 's3rver-'));
+  const directory = ensureDirectory(args.path || temporary);
+  // A folder of our own making goes with us; a named one is the user's data.
+  if (temporary) process.on('exit', () => fs.rmSync(temporary, { recursive: true, force: true }));
   const server = new S3rver({
     address: args.host,
     port: args.port,
@@ -91,11 +95,16 @@ function watchParent(stop) {
     setTimeout(() => process.exit(0), 3000).unref();
     stop(() => process.exit(0));
   };
+  process.on('SIGTERM', shutdown);
+  // Under an orchestrator (--parent none) stdin is not ours to watch: the orchestrator stops us with a signal.
+  if (args.parent === 'none') {
+    process.on('SIGINT', shutdown);
+    return;
+  }
   process.stdin.on('end', shutdown);
   process.stdin.on('close', shutdown);
   process.stdin.on('error', shutdown);
   process.stdin.resume();
-  process.on('SIGTERM', shutdown);
   // Under a parent (stdin is a pipe), Ctrl+C reaches the whole process group: the parent stops its
   // services first and then closes our stdin, so we must not go away before them.
   process.on('SIGINT', process.stdin.isTTY ? shutdown : () => {});

@@ -4,60 +4,51 @@ using Amazon.Runtime.Credentials;
 
 namespace Testbed.Aws.Configuration;
 
-/// <summary>Turns the configured mode into endpoints and credentials; the only place that knows the modes apart.</summary>
+/// <summary>Turns the standard settings into endpoints and credentials; emulators, LocalStack and AWS differ only in the values.</summary>
 public static class AwsConnectionResolver
 {
-    /// <summary>LocalStack's edge endpoint when none is configured.</summary>
-    public static readonly Uri DefaultLocalStackUrl = new("http://localhost:4566");
-
     /// <summary>Resolves the options, or throws <see cref="InvalidOperationException"/> naming the setting at fault.</summary>
     public static AwsConnection Resolve(AwsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.Region))
         {
-            throw new InvalidOperationException("Aws:Region is empty; set it (for example Aws__Region=us-east-1).");
+            throw new InvalidOperationException("AWS_REGION is not set; set it (for example AWS_REGION=us-east-1). The AppHost sets it for every service.");
         }
 
-        return options.Mode switch
+        return new AwsConnection(
+            options.Region,
+            options.KinesisServiceUrl ?? options.ServiceUrl,
+            options.DynamoDbServiceUrl ?? options.ServiceUrl,
+            options.S3ServiceUrl ?? options.ServiceUrl,
+            Credentials(options));
+    }
+
+    private static AWSCredentials Credentials(AwsOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.AccessKeyId))
         {
-            AwsMode.Embedded => new AwsConnection(
-                options.Mode,
-                options.Region,
-                Required(options.KinesisServiceUrl, nameof(AwsOptions.KinesisServiceUrl)),
-                Required(options.DynamoDbServiceUrl, nameof(AwsOptions.DynamoDbServiceUrl)),
-                Required(options.S3ServiceUrl, nameof(AwsOptions.S3ServiceUrl)),
-                FixedCredentials(options, AwsOptions.EmbeddedAccessKeyId, AwsOptions.EmbeddedSecretAccessKey)),
-            AwsMode.LocalStack => LocalStack(options),
-            AwsMode.Aws => new AwsConnection(options.Mode, options.Region, null, null, null, AwsCredentials(options)),
-            _ => throw new InvalidOperationException($"Aws:Mode '{options.Mode}' is unknown; use Embedded, LocalStack or Aws."),
-        };
-    }
+            return string.IsNullOrEmpty(options.SecretAccessKey)
+                ? throw new InvalidOperationException("AWS_ACCESS_KEY_ID is set without AWS_SECRET_ACCESS_KEY; set both, or neither to use a profile.")
+                : new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey);
+        }
 
-    private static AwsConnection LocalStack(AwsOptions options)
-    {
-        var edge = options.ServiceUrl ?? DefaultLocalStackUrl;
-        return new AwsConnection(options.Mode, options.Region, edge, edge, edge, FixedCredentials(options, "test", "test"));
-    }
-
-    private static Uri Required(Uri? url, string name) => url ?? throw new InvalidOperationException(
-        $"Aws:{name} is not set. In Embedded mode the AppHost and the test fixtures set it (Aws__{name}) when they start the emulators.");
-
-    private static BasicAWSCredentials FixedCredentials(AwsOptions options, string accessKey, string secretKey) =>
-        new(
-            string.IsNullOrEmpty(options.AccessKeyId) ? accessKey : options.AccessKeyId,
-            string.IsNullOrEmpty(options.SecretAccessKey) ? secretKey : options.SecretAccessKey);
-
-    private static AWSCredentials AwsCredentials(AwsOptions options)
-    {
         if (string.IsNullOrEmpty(options.Profile))
         {
-            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+            try
+            {
+                return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+            }
+            catch (AmazonClientException error)
+            {
+                throw new InvalidOperationException(
+                    "No AWS credentials were found: set AWS_PROFILE to a profile from ~/.aws (aws configure --profile NAME), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.", error);
+            }
         }
 
         var profiles = string.IsNullOrEmpty(options.ProfilesLocation) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(options.ProfilesLocation);
         return profiles.TryGetAWSCredentials(options.Profile, out var credentials)
             ? credentials
-            : throw new InvalidOperationException($"Aws:Profile '{options.Profile}' was not found in the shared AWS config or credentials files.");
+            : throw new InvalidOperationException($"AWS_PROFILE '{options.Profile}' was not found in the shared AWS config or credentials files; create it with aws configure --profile {options.Profile}.");
     }
 }

@@ -1,47 +1,98 @@
-using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace Testbed.Aws.Configuration;
 
-/// <summary>The one configuration model for AWS access, bound from the "Aws" section (Aws__Mode, Aws__Region, … in the environment).</summary>
+/// <summary>AWS access as the standard AWS_* settings describe it, so the AWS CLI and any AWS SDK read the same values.</summary>
 public sealed class AwsOptions
 {
-    /// <summary>The configuration section's name.</summary>
-    public const string SectionName = "Aws";
-
     /// <summary>The access key the embedded emulators are started with and clients sign with.</summary>
     public const string EmbeddedAccessKeyId = "testbed";
 
     /// <summary>The secret key that goes with <see cref="EmbeddedAccessKeyId"/>.</summary>
     public const string EmbeddedSecretAccessKey = "testbed-local-secret";
 
-    /// <summary>Embedded (default), LocalStack or Aws.</summary>
-    public AwsMode Mode { get; set; } = AwsMode.Embedded;
+    /// <summary>AWS_REGION: the region clients sign for and, without an endpoint override, connect to.</summary>
+    public string? Region { get; set; }
 
-    /// <summary>The region clients sign for and, in Aws mode, connect to.</summary>
-    [Required]
-    public string Region { get; set; } = "us-east-1";
-
-    /// <summary>A named profile from ~/.aws for Aws mode; empty for the SDK's default chain.</summary>
-    public string? Profile { get; set; }
-
-    /// <summary>A shared credentials file to read <see cref="Profile"/> from instead of ~/.aws/credentials.</summary>
-    public string? ProfilesLocation { get; set; }
-
-    /// <summary>LocalStack's edge endpoint; http://localhost:4566 when empty.</summary>
+    /// <summary>AWS_ENDPOINT_URL: one endpoint for every service (LocalStack's edge).</summary>
     public Uri? ServiceUrl { get; set; }
 
-    /// <summary>The Kinesis emulator's endpoint (Embedded mode).</summary>
+    /// <summary>AWS_ENDPOINT_URL_KINESIS: Kinesis's own endpoint; wins over <see cref="ServiceUrl"/>.</summary>
     public Uri? KinesisServiceUrl { get; set; }
 
-    /// <summary>The DynamoDB emulator's endpoint (Embedded mode).</summary>
+    /// <summary>AWS_ENDPOINT_URL_DYNAMODB: DynamoDB's own endpoint; wins over <see cref="ServiceUrl"/>.</summary>
     public Uri? DynamoDbServiceUrl { get; set; }
 
-    /// <summary>The S3 emulator's endpoint (Embedded mode).</summary>
+    /// <summary>AWS_ENDPOINT_URL_S3: S3's own endpoint; wins over <see cref="ServiceUrl"/>.</summary>
     public Uri? S3ServiceUrl { get; set; }
 
-    /// <summary>Fixed access key for the local modes; defaults per mode when empty.</summary>
+    /// <summary>AWS_ACCESS_KEY_ID: fixed keys (the local emulators'); empty uses the profile or the SDK's default chain.</summary>
     public string? AccessKeyId { get; set; }
 
-    /// <summary>Fixed secret key for the local modes.</summary>
+    /// <summary>AWS_SECRET_ACCESS_KEY, with <see cref="AccessKeyId"/>.</summary>
     public string? SecretAccessKey { get; set; }
+
+    /// <summary>AWS_PROFILE: a named profile from the shared AWS files.</summary>
+    public string? Profile { get; set; }
+
+    /// <summary>AWS_SHARED_CREDENTIALS_FILE: where to read <see cref="Profile"/> from instead of ~/.aws/credentials.</summary>
+    public string? ProfilesLocation { get; set; }
+
+    /// <summary>Reads the standard variables from configuration (the environment, or the same keys in any other source).</summary>
+    public static AwsOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new AwsOptions
+        {
+            Region = Text(configuration, "AWS_REGION") ?? Text(configuration, "AWS_DEFAULT_REGION"),
+            ServiceUrl = Url(configuration, "AWS_ENDPOINT_URL"),
+            KinesisServiceUrl = Url(configuration, "AWS_ENDPOINT_URL_KINESIS"),
+            DynamoDbServiceUrl = Url(configuration, "AWS_ENDPOINT_URL_DYNAMODB"),
+            S3ServiceUrl = Url(configuration, "AWS_ENDPOINT_URL_S3"),
+            AccessKeyId = Text(configuration, "AWS_ACCESS_KEY_ID"),
+            SecretAccessKey = Text(configuration, "AWS_SECRET_ACCESS_KEY"),
+            Profile = Text(configuration, "AWS_PROFILE"),
+            ProfilesLocation = Text(configuration, "AWS_SHARED_CREDENTIALS_FILE"),
+        };
+    }
+
+    /// <summary>The same settings as environment variables, for a child process or a resource.</summary>
+    public IReadOnlyDictionary<string, string> ToEnvironment()
+    {
+        var env = new Dictionary<string, string>();
+        void Add(string name, object? value)
+        {
+            if (value is not null && value.ToString() is { Length: > 0 } text)
+            {
+                env[name] = text;
+            }
+        }
+
+        Add("AWS_REGION", Region);
+        Add("AWS_ENDPOINT_URL", ServiceUrl);
+        Add("AWS_ENDPOINT_URL_KINESIS", KinesisServiceUrl);
+        Add("AWS_ENDPOINT_URL_DYNAMODB", DynamoDbServiceUrl);
+        Add("AWS_ENDPOINT_URL_S3", S3ServiceUrl);
+        Add("AWS_ACCESS_KEY_ID", AccessKeyId);
+        Add("AWS_SECRET_ACCESS_KEY", SecretAccessKey);
+        Add("AWS_PROFILE", Profile);
+        Add("AWS_SHARED_CREDENTIALS_FILE", ProfilesLocation);
+        return env;
+    }
+
+    private static string? Text(IConfiguration configuration, string key) =>
+        string.IsNullOrWhiteSpace(configuration[key]) ? null : configuration[key]!.Trim();
+
+    private static Uri? Url(IConfiguration configuration, string key)
+    {
+        var text = Text(configuration, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw new InvalidOperationException($"{key} is '{text}', which is not an http(s) URL; set it to an endpoint such as http://127.0.0.1:4566.");
+    }
 }

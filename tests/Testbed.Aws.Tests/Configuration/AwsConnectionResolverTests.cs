@@ -1,20 +1,24 @@
 using Amazon.Runtime;
+using Microsoft.Extensions.Configuration;
 using Testbed.Aws.Configuration;
 
 namespace Testbed.Aws.Tests.Configuration;
 
 public sealed class AwsConnectionResolverTests
 {
+    private static AwsOptions Read(params (string Key, string Value)[] settings) =>
+        AwsOptions.From(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
+
     [Fact]
-    public void Embedded_mode_uses_each_emulator_endpoint_and_the_local_keys()
+    public void Per_service_endpoints_and_keys_come_from_the_standard_variables()
     {
-        var connection = AwsConnectionResolver.Resolve(new AwsOptions
-        {
-            Mode = AwsMode.Embedded,
-            KinesisServiceUrl = new Uri("http://127.0.0.1:1001"),
-            DynamoDbServiceUrl = new Uri("http://127.0.0.1:1002"),
-            S3ServiceUrl = new Uri("http://127.0.0.1:1003"),
-        });
+        var connection = AwsConnectionResolver.Resolve(Read(
+            ("AWS_REGION", "us-east-1"),
+            ("AWS_ENDPOINT_URL_KINESIS", "http://127.0.0.1:1001"),
+            ("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:1002"),
+            ("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1003"),
+            ("AWS_ACCESS_KEY_ID", AwsOptions.EmbeddedAccessKeyId),
+            ("AWS_SECRET_ACCESS_KEY", AwsOptions.EmbeddedSecretAccessKey)));
 
         Assert.Equal(1001, connection.KinesisServiceUrl!.Port);
         Assert.Equal(1002, connection.DynamoDbServiceUrl!.Port);
@@ -23,42 +27,48 @@ public sealed class AwsConnectionResolverTests
     }
 
     [Fact]
-    public void Embedded_mode_without_an_endpoint_names_the_missing_setting()
+    public void One_endpoint_serves_every_service_unless_a_service_has_its_own()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => AwsConnectionResolver.Resolve(new AwsOptions
-        {
-            KinesisServiceUrl = new Uri("http://127.0.0.1:1001"),
-            S3ServiceUrl = new Uri("http://127.0.0.1:1003"),
-        }));
+        var connection = AwsConnectionResolver.Resolve(Read(
+            ("AWS_REGION", "us-east-1"),
+            ("AWS_ENDPOINT_URL", "http://localhost:4566"),
+            ("AWS_ENDPOINT_URL_S3", "http://localhost:9000"),
+            ("AWS_ACCESS_KEY_ID", "test"),
+            ("AWS_SECRET_ACCESS_KEY", "test")));
 
-        Assert.Contains("Aws__DynamoDbServiceUrl", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new Uri("http://localhost:4566"), connection.KinesisServiceUrl);
+        Assert.Equal(new Uri("http://localhost:4566"), connection.DynamoDbServiceUrl);
+        Assert.Equal(new Uri("http://localhost:9000"), connection.S3ServiceUrl);
     }
 
     [Fact]
-    public void LocalStack_mode_sends_every_service_to_the_edge_endpoint()
+    public void A_missing_region_names_the_variable()
     {
-        var connection = AwsConnectionResolver.Resolve(new AwsOptions { Mode = AwsMode.LocalStack });
+        var error = Assert.Throws<InvalidOperationException>(() => AwsConnectionResolver.Resolve(Read(("AWS_ENDPOINT_URL", "http://localhost:4566"))));
 
-        Assert.All(
-            [connection.KinesisServiceUrl, connection.DynamoDbServiceUrl, connection.S3ServiceUrl],
-            url => Assert.Equal(AwsConnectionResolver.DefaultLocalStackUrl, url));
+        Assert.Contains("AWS_REGION", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Aws_mode_overrides_no_endpoint_and_uses_the_named_profile()
+    public void An_endpoint_that_is_not_a_url_names_the_variable()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Read(("AWS_ENDPOINT_URL_S3", "localhost:4566")));
+
+        Assert.Contains("AWS_ENDPOINT_URL_S3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_endpoints_nothing_is_overridden_and_the_named_profile_signs()
     {
         var folder = Directory.CreateTempSubdirectory("aws-config-");
         var credentialsFile = Path.Combine(folder.FullName, "credentials");
         File.WriteAllText(credentialsFile, "[pipeline-test]\naws_access_key_id = AKIAPROFILE\naws_secret_access_key = profile-secret\n");
         try
         {
-            var connection = AwsConnectionResolver.Resolve(new AwsOptions
-            {
-                Mode = AwsMode.Aws,
-                Region = "eu-west-1",
-                Profile = "pipeline-test",
-                ProfilesLocation = credentialsFile,
-            });
+            var connection = AwsConnectionResolver.Resolve(Read(
+                ("AWS_REGION", "eu-west-1"),
+                ("AWS_PROFILE", "pipeline-test"),
+                ("AWS_SHARED_CREDENTIALS_FILE", credentialsFile)));
 
             Assert.Null(connection.KinesisServiceUrl);
             Assert.Null(connection.DynamoDbServiceUrl);
@@ -73,20 +83,32 @@ public sealed class AwsConnectionResolverTests
     }
 
     [Fact]
-    public void Aws_mode_with_an_unknown_profile_says_so()
+    public void An_unknown_profile_says_how_to_create_it()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            AwsConnectionResolver.Resolve(new AwsOptions { Mode = AwsMode.Aws, Profile = "no-such-profile-" + Guid.NewGuid() }));
+            AwsConnectionResolver.Resolve(Read(("AWS_REGION", "eu-west-1"), ("AWS_PROFILE", "no-such-profile-" + Guid.NewGuid()))));
 
-        Assert.Contains("was not found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("aws configure --profile", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Fixed_keys_override_the_local_defaults()
+    public void A_key_without_its_secret_is_refused()
     {
-        var connection = AwsConnectionResolver.Resolve(new AwsOptions { Mode = AwsMode.LocalStack, AccessKeyId = "mine", SecretAccessKey = "secret" });
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            AwsConnectionResolver.Resolve(Read(("AWS_REGION", "us-east-1"), ("AWS_ACCESS_KEY_ID", "mine"))));
 
-        ImmutableCredentials keys = connection.Credentials.GetCredentials();
-        Assert.Equal("mine", keys.AccessKey);
+        Assert.Contains("AWS_SECRET_ACCESS_KEY", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_options_round_trip_through_the_environment()
+    {
+        var options = new AwsOptions { Region = "us-east-1", ServiceUrl = new Uri("http://localhost:4566"), AccessKeyId = "a", SecretAccessKey = "b" };
+
+        var back = AwsConnectionResolver.Resolve(Read([.. options.ToEnvironment().Select(e => (e.Key, e.Value))]));
+
+        Assert.Equal(new Uri("http://localhost:4566"), back.S3ServiceUrl);
+        ImmutableCredentials keys = back.Credentials.GetCredentials();
+        Assert.Equal("a", keys.AccessKey);
     }
 }
