@@ -17,6 +17,13 @@ public static class EmbeddedAwsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var directory = EmulatorsDirectory.Locate();
         var dataDirectory = builder.Configuration["AppHost:DataDirectory"];
+        if (string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            var temporary = new TemporaryDataFolder();
+            builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(temporary);
+            dataDirectory = temporary.Path;
+        }
+
         var aws = new AwsEnvironment(AwsMode.Embedded)
             .Set("AWS_REGION", region)
             .Set("AWS_ACCESS_KEY_ID", AwsOptions.EmbeddedAccessKeyId)
@@ -31,18 +38,16 @@ public static class EmbeddedAwsExtensions
     }
 
     private static IResourceBuilder<ExecutableResource> AddEmulator(
-        this IDistributedApplicationBuilder builder, EmulatorService service, string directory, string? dataDirectory, string region)
+        this IDistributedApplicationBuilder builder, EmulatorService service, string directory, string dataDirectory, string region)
     {
         var name = service.ToString().ToLowerInvariant();
         var port = builder.Configuration.GetValue($"AppHost:Ports:{service}", 0);
         port = port == 0 ? FreePort() : port;
-        List<string> args = ["launch.js", name, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--parent", "none"];
-        if (!string.IsNullOrWhiteSpace(dataDirectory))
-        {
-            // Without a folder kinesalite and dynalite keep their data in memory, and s3rver in a temporary folder it removes.
-            args.AddRange(["--path", Path.Combine(Path.GetFullPath(dataDirectory), name)]);
-        }
-
+        List<string> args =
+        [
+            "launch.js", name, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--parent", "none", "--path", Path.Combine(Path.GetFullPath(dataDirectory), name),
+        ];
         if (service == EmulatorService.S3)
         {
             args.AddRange(["--access-key", AwsOptions.EmbeddedAccessKeyId, "--secret-key", AwsOptions.EmbeddedSecretAccessKey, "--silent", "true"]);

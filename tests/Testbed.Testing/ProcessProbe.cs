@@ -48,4 +48,31 @@ public static class ProcessProbe
 
         return found;
     }
+
+    /// <summary>The running processes whose environment holds the variable with the value, with each one's command line.</summary>
+    public static IReadOnlyDictionary<int, string> WithEnvironment(string name, string value)
+    {
+        var wanted = $"{name}={value}";
+        var found = new Dictionary<int, string>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains(wanted) && IsAlive(pid))
+                {
+                    found[pid] = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
+                }
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return found;
+    }
 }

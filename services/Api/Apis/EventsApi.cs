@@ -16,7 +16,7 @@ public static class EventsApi
     {
         var events = app.MapGroup("/events").WithTags("Events");
         events.MapGet("/{id}", GetEventAsync).WithName("GetEvent").ProducesProblem(StatusCodes.Status404NotFound);
-        events.MapGet("/", ListEventsAsync).WithName("ListEvents");
+        events.MapGet("", ListEventsAsync).WithName("ListEvents");
         events.MapPut("/{id}", UpdateEventAsync).WithName("UpdateEvent")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         events.MapDelete("/{id}", DeleteEventAsync).WithName("DeleteEvent")

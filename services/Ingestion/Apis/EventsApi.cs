@@ -24,7 +24,7 @@ public static class EventsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        events.MapPost("/", PostEventAsync).WithName("PostEvent");
+        events.MapPost("", PostEventAsync).WithName("PostEvent");
         events.MapPost("/batch", PostBatchAsync).WithName("PostEventBatch").Produces<BatchAnswer>(StatusCodes.Status207MultiStatus);
         return app;
     }

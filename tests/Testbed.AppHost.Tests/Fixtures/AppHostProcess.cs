@@ -1,25 +1,44 @@
-using System.Text.RegularExpressions;
-using Testbed.Aws.Configuration;
+using Testbed.Emulators;
 using Testbed.Testing;
 
 namespace Testbed.AppHost.Tests.Fixtures;
 
-/// <summary>The AppHost run as its own process, as `dotnet run --project AppHost` runs it, until its "Press Ctrl+C" summary.</summary>
-public static partial class AppHostProcess
+/// <summary>The built AppHost run as its own process, as `dotnet run --project AppHost` runs it, on free ports.</summary>
+public static class AppHostProcess
 {
-    // Free ports instead of the fixed defaults, so a developer's running Testbed and the tests never collide; a test's own settings come later and win.
-    private static readonly string[] FreePorts = ["--AppHost:Ports:Dashboard=0", "--AppHost:Ports:Ingestion=0", "--AppHost:Ports:Api=0"];
+    // The orchestrator's processes inherit the AppHost's environment: this variable marks every process of one run.
+    private const string StackVariable = "TESTBED_TEST_STACK";
 
-    /// <summary>Starts the AppHost with extra command-line settings and waits for its summary.</summary>
-    public static Task<ChildProcess> StartAsync(params string[] settings) => StartAsync(null, settings);
-
-    /// <summary>Starts the AppHost with extra environment variables and command-line settings and waits for its summary.</summary>
-    public static async Task<ChildProcess> StartAsync(IReadOnlyDictionary<string, string>? environment, params string[] settings)
+    /// <summary>Starts the AppHost and waits until every service of the stack runs as a process under it.</summary>
+    public static async Task<ChildProcess> StartAsync(string prefix)
     {
-        var process = ChildProcess.Start(Path.Combine(AppContext.BaseDirectory, "Testbed.AppHost.dll"), [.. FreePorts, .. settings], environment);
+        var configuration = typeof(AppHostProcess).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
+        var appHost = RepositoryRoot.BuiltAssembly("AppHost", "Testbed.AppHost", configuration, "dotnet build builds it");
+        var process = ChildProcess.Start(
+            appHost,
+            [
+                $"--Pipeline:Prefix={prefix}",
+                "--DcpPublisher:RandomizePorts=true",
+                $"--ASPNETCORE_URLS=http://127.0.0.1:{FreePort.Next()}",
+                $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{FreePort.Next()}",
+                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+            ],
+            new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development", [StackVariable] = prefix });
         try
         {
-            await process.WaitForOutputAsync("Press Ctrl+C to stop.", TimeSpan.FromMinutes(4));
+            await process.WaitForOutputAsync("Distributed application started", TimeSpan.FromMinutes(3));
+            await Eventually.HoldsAsync(
+                () =>
+                {
+                    var stack = StackOf(prefix).Values;
+                    return stack.Count(c => c.Contains("launch.js", StringComparison.Ordinal)) == 3
+                        && stack.Count(c => c.EndsWith("Testbed.Processor", StringComparison.Ordinal)) == 2
+                        && stack.Any(c => c.EndsWith("Testbed.Ingestion", StringComparison.Ordinal))
+                        && stack.Any(c => c.EndsWith("Testbed.Api", StringComparison.Ordinal));
+                },
+                TimeSpan.FromMinutes(3),
+                "the emulators, two processors, the ingestion and the api run under the AppHost");
             return process;
         }
         catch
@@ -29,39 +48,6 @@ public static partial class AppHostProcess
         }
     }
 
-    /// <summary>The emulator endpoints the summary printed, as Embedded-mode options.</summary>
-    public static AwsOptions PrintedAwsOptions(this ChildProcess appHost)
-    {
-        Uri Endpoint(string service) => new(EndpointLine().Matches(appHost.Output).Single(m => m.Groups[1].Value == service).Groups[2].Value);
-        return new AwsOptions
-        {
-            KinesisServiceUrl = Endpoint("Kinesis"),
-            DynamoDbServiceUrl = Endpoint("DynamoDb"),
-            S3ServiceUrl = Endpoint("S3"),
-        };
-    }
-
-    /// <summary>The emulator process ids the summary printed.</summary>
-    public static IReadOnlyList<int> PrintedEmulatorPids(this ChildProcess appHost) =>
-        [.. EndpointLine().Matches(appHost.Output).Select(m => int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture))];
-
-    /// <summary>The URL the summary printed for a service (the first instance's).</summary>
-    public static Uri PrintedServiceUrl(this ChildProcess appHost, string service) =>
-        new(ServiceLine().Matches(appHost.Output).First(m => m.Groups[1].Value == service).Groups[2].Value);
-
-    /// <summary>The process ids of every service instance the summary printed.</summary>
-    public static IReadOnlyList<int> PrintedServicePids(this ChildProcess appHost) =>
-        [.. ServiceLine().Matches(appHost.Output).Select(m => int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture))];
-
-    /// <summary>The dashboard URL the summary printed.</summary>
-    public static Uri PrintedDashboardUrl(this ChildProcess appHost) => new(DashboardLine().Match(appHost.Output).Groups[1].Value);
-
-    [GeneratedRegex(@"^\s+dashboard\s+(http://\S+)", RegexOptions.Multiline)]
-    private static partial Regex DashboardLine();
-
-    [GeneratedRegex(@"^\s+aws\s+(Kinesis|DynamoDb|S3)\s+(http://\S+) \(pid (\d+)\)", RegexOptions.Multiline)]
-    private static partial Regex EndpointLine();
-
-    [GeneratedRegex(@"^\s+(ingestion|processor|api)\s+(http://\S+) \(pid (\d+)\)", RegexOptions.Multiline)]
-    private static partial Regex ServiceLine();
+    /// <summary>Every process of the run started with the prefix, with its command line.</summary>
+    public static IReadOnlyDictionary<int, string> StackOf(string prefix) => ProcessProbe.WithEnvironment(StackVariable, prefix);
 }

@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Testbed.Testing;
+
+namespace Testbed.AppHost.Tests.Fixtures;
+
+/// <summary>The AppHost started once per test collection through Aspire.Hosting.Testing, with the Aspire dashboard on (its telemetry API holds the traces).</summary>
+public sealed class TestbedApp : IAsyncLifetime
+{
+    /// <summary>The key the dashboard's telemetry API is opened with (x-api-key).</summary>
+    public const string DashboardApiKey = "testbed-tests-key";
+
+    /// <summary>Every resource that must come up healthy.</summary>
+    public static readonly string[] Services = ["kinesis", "dynamodb", "s3", "ingestion", "processor", "api"];
+
+    private static readonly TimeSpan StartBound = TimeSpan.FromMinutes(4);
+    private DistributedApplication? _app;
+
+    /// <summary>This app's resource-name prefix, so its stream, bucket and tables are its own.</summary>
+    public string Prefix { get; } = UniqueName.For("aspire");
+
+    /// <summary>The running app.</summary>
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app is not started.");
+
+    /// <summary>The dashboard's address (a free port of this run).</summary>
+    public Uri DashboardUrl => App.GetEndpoint("aspire-dashboard", "http");
+
+    /// <summary>A client on a service's http endpoint.</summary>
+    public HttpClient Client(string resource) => App.CreateHttpClient(resource, "http");
+
+    /// <summary>A client on the dashboard's telemetry API.</summary>
+    public HttpClient Dashboard()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(DashboardUrl.GetLeftPart(UriPartial.Authority) + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("x-api-key", DashboardApiKey);
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return http;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        using var bound = new CancellationTokenSource(StartBound);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
+            [
+                $"--Pipeline:Prefix={Prefix}",
+                // A dead processor's shards move within seconds.
+                "--Processor:LeaseTimeout=00:00:03",
+            ],
+            bound.Token);
+        builder.Configuration["AppHost:DashboardApiKey"] = DashboardApiKey;
+        _app = await builder.BuildAsync(bound.Token);
+        await _app.StartAsync(bound.Token);
+        foreach (var name in Services)
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, bound.Token);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
