@@ -14,12 +14,13 @@ public static class EventsApi
     /// <summary>Maps the event query endpoints.</summary>
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/events").WithTags("Events");
-        events.MapGet("/{id}", GetEventAsync).WithName("GetEvent").ProducesProblem(StatusCodes.Status404NotFound);
-        events.MapGet("", ListEventsAsync).WithName("ListEvents");
-        events.MapPut("/{id}", UpdateEventAsync).WithName("UpdateEvent")
+        // Full paths under an empty group: a "/events" group with an empty pattern names its route "/events/" in traces.
+        var events = app.MapGroup(string.Empty).WithTags("Events");
+        events.MapGet("/events/{id}", GetEventAsync).WithName("GetEvent").ProducesProblem(StatusCodes.Status404NotFound);
+        events.MapGet("/events", ListEventsAsync).WithName("ListEvents");
+        events.MapPut("/events/{id}", UpdateEventAsync).WithName("UpdateEvent")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        events.MapDelete("/{id}", DeleteEventAsync).WithName("DeleteEvent")
+        events.MapDelete("/events/{id}", DeleteEventAsync).WithName("DeleteEvent")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }

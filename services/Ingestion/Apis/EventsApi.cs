@@ -20,12 +20,13 @@ public static class EventsApi
     /// <summary>Maps the events endpoints.</summary>
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/events").WithTags("Events")
+        // Full paths under an empty group: a "/events" group with an empty pattern names its route "/events/" in traces.
+        var events = app.MapGroup(string.Empty).WithTags("Events")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        events.MapPost("", PostEventAsync).WithName("PostEvent");
-        events.MapPost("/batch", PostBatchAsync).WithName("PostEventBatch").Produces<BatchAnswer>(StatusCodes.Status207MultiStatus);
+        events.MapPost("/events", PostEventAsync).WithName("PostEvent");
+        events.MapPost("/events/batch", PostBatchAsync).WithName("PostEventBatch").Produces<BatchAnswer>(StatusCodes.Status207MultiStatus);
         return app;
     }
 
