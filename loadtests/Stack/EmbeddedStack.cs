@@ -1,117 +1,70 @@
 using System.Diagnostics;
-using System.Reflection;
-using System.Text;
-using System.Text.RegularExpressions;
-using Testbed.Emulators;
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 
 namespace Testbed.LoadTests.Stack;
 
-/// <summary>The whole local stack for one run: the AppHost started as a child process on free ports, stopped (Ctrl+C, as a user would) at the end.</summary>
-public sealed partial class EmbeddedStack : IAsyncDisposable
+/// <summary>The whole local stack for one run: the AppHost started through Aspire.Hosting.Testing on free ports, stopped at the end.</summary>
+public sealed class EmbeddedStack : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private static readonly string[] Healthy = ["kinesis", "dynamodb", "s3", "ingestion", "processor", "api"];
+    private readonly DistributedApplication _app;
 
-    private EmbeddedStack(Process process) => _process = process;
+    private EmbeddedStack(DistributedApplication app, StackEndpoints endpoints)
+    {
+        _app = app;
+        Endpoints = endpoints;
+    }
 
-    /// <summary>The printed ingestion and api URLs.</summary>
-    public StackEndpoints Endpoints { get; private set; } = null!;
+    /// <summary>The ingestion and api URLs.</summary>
+    public StackEndpoints Endpoints { get; }
 
-    /// <summary>Starts the AppHost with a fresh pipeline prefix and waits for its summary.</summary>
+    /// <summary>Starts the AppHost with a fresh pipeline prefix and waits until every resource is healthy.</summary>
+    /// <param name="prefix">The pipeline's resource prefix for this run.</param>
+    /// <param name="traceRatio">The share of requests traced; above 0 the Aspire dashboard runs and receives them, at 0 nothing is exported.</param>
+    /// <param name="progress">Where to say what happens.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
     public static async Task<EmbeddedStack> StartAsync(string prefix, double traceRatio, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var configuration = typeof(EmbeddedStack).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var appHost = RepositoryRoot.BuiltAssembly("AppHost", "Testbed.AppHost", configuration, "`dotnet run --project loadtests` builds it");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(appHost)!,
-        };
-        info.ArgumentList.Add(appHost);
-        foreach (var setting in new[] { "Dashboard", "Ingestion", "Api" })
-        {
-            info.ArgumentList.Add($"--AppHost:Ports:{setting}=0");
-        }
-
-        info.ArgumentList.Add($"--Pipeline:Prefix={prefix}");
-        info.Environment["TESTBED_EXIT_WITH_PARENT"] = "1";
-        info.Environment["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio";
-        info.Environment["OTEL_TRACES_SAMPLER_ARG"] = traceRatio.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-
-        var process = new Process { StartInfo = info };
-        var stack = new EmbeddedStack(process);
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) => stack.Keep(e.Data, ready);
-        process.ErrorDataReceived += (_, e) => stack.Keep(e.Data, ready);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        progress.Report($"Starting the embedded stack (AppHost pid {process.Id})…");
-
         var watch = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(TimeSpan.FromMinutes(4));
+        progress.Report("Starting the embedded stack (the AppHost, through Aspire.Hosting.Testing)…");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = traceRatio > 0 },
+            [$"--Pipeline:Prefix={prefix}"],
+            limit.Token).ConfigureAwait(false);
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            var service = builder.CreateResourceBuilder(project).WithEnvironment("Logging__LogLevel__Default", "Warning");
+            service = traceRatio > 0
+                ? service.WithEnvironment("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
+                    .WithEnvironment("OTEL_TRACES_SAMPLER_ARG", traceRatio.ToString(CultureInfo.InvariantCulture))
+                : service.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
+        }
+
+        var app = await builder.BuildAsync(limit.Token).ConfigureAwait(false);
         try
         {
-            await Task.WhenAny(ready.Task, process.WaitForExitAsync(limit.Token)).ConfigureAwait(false);
-            if (!ready.Task.IsCompleted)
+            await app.StartAsync(limit.Token).ConfigureAwait(false);
+            foreach (var name in Healthy)
             {
-                throw new InvalidOperationException($"The AppHost ended before it was up:\n{stack.Output}");
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(name, limit.Token).ConfigureAwait(false);
             }
         }
         catch
         {
-            await stack.DisposeAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        var output = stack.Output;
-        Uri Printed(string service) => new(ServiceLine().Matches(output).First(m => m.Groups[1].Value == service).Groups[2].Value);
-        stack.Endpoints = new StackEndpoints(Printed("ingestion"), Printed("api"), $"embedded stack (AppHost, prefix {prefix})");
-        progress.Report($"Embedded stack up in {watch.Elapsed.TotalSeconds:0.0} s: ingestion {stack.Endpoints.Ingestion}, api {stack.Endpoints.Api}");
-        return stack;
+        var endpoints = new StackEndpoints(app.GetEndpoint("ingestion", "http"), app.GetEndpoint("api", "http"), $"embedded stack (AppHost, prefix {prefix})");
+        progress.Report($"Embedded stack up in {watch.Elapsed.TotalSeconds:0.0} s: ingestion {endpoints.Ingestion}, api {endpoints.Api}");
+        return new EmbeddedStack(app, endpoints);
     }
 
-    private string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    /// <summary>Stops the AppHost as Ctrl+C does and waits for it; kills it if it takes over 60 s.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await GracefulStop.StopAsync(_process, GracefulStop.Interrupt, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
-        _process.Dispose();
-    }
-
-    private void Keep(string? line, TaskCompletionSource ready)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        if (line.StartsWith("Press Ctrl+C to stop.", StringComparison.Ordinal))
-        {
-            ready.TrySetResult();
-        }
-    }
-
-    [GeneratedRegex(@"^\s+(ingestion|api)\s+(http://\S+) \(pid \d+\)", RegexOptions.Multiline)]
-    private static partial Regex ServiceLine();
+    /// <summary>Stops every resource of the stack and waits for it.</summary>
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
 }
