@@ -7,6 +7,7 @@ using Testbed.Events;
 using Testbed.Infra.Definition;
 using Testbed.Processor.Batches;
 using Testbed.Processor.Leases;
+using Testbed.Processor.Telemetry;
 
 namespace Testbed.Processor.Consumption;
 
@@ -15,6 +16,7 @@ public sealed class ShardConsumer(
     IKinesisClient kinesis,
     LeaseTable leases,
     BatchProcessor processor,
+    ProcessorTelemetry telemetry,
     PipelineResources resources,
     IOptions<ProcessorOptions> options,
     TimeProvider time,
@@ -29,6 +31,18 @@ public sealed class ShardConsumer(
         var token = both.Token;
         var shardId = lease.Current.ShardId;
         var freshness = new FreshnessWindow(TimeSpan.FromMinutes(1));
+        try
+        {
+            await ConsumeWithRetriesAsync(lease, shardId, freshness, token).ConfigureAwait(false);
+        }
+        finally
+        {
+            telemetry.Forget(shardId);
+        }
+    }
+
+    private async Task ConsumeWithRetriesAsync(HeldLease lease, string shardId, FreshnessWindow freshness, CancellationToken token)
+    {
         while (!token.IsCancellationRequested)
         {
             try
@@ -72,6 +86,7 @@ public sealed class ShardConsumer(
                 continue;
             }
 
+            telemetry.ReportBehind(shardId, page.MillisBehindLatest ?? 0);
             if (page.Records.Count > 0)
             {
                 var batch = page.Records.Select(r => Receive(shardId, r)).ToList();
