@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Testbed.Events;
-using Testbed.Processor.Batches;
+using Testbed.Processor.Model;
+using Testbed.Records.Events;
 
 namespace Testbed.Processor.Tests;
 

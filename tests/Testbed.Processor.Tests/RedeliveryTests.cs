@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Testbed.Infra.Definition;
 using Testbed.Processor.Aggregates;
+using Testbed.Records.Aggregates;
 using Testbed.Processor.Batches;
 using Testbed.Processor.Bronze;
 using Testbed.Processor.Silver;

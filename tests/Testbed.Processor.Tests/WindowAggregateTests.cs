@@ -1,4 +1,5 @@
 using Testbed.Processor.Aggregates;
+using Testbed.Records.Aggregates;
 
 namespace Testbed.Processor.Tests;
 

@@ -1,9 +1,8 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Testbed.Api.Model;
 using Testbed.Infra.Definition;
-using Testbed.Storage;
+using Testbed.Records.Aggregates;
 
 namespace Testbed.Api.Aggregates;
 
@@ -38,18 +37,16 @@ public sealed class AggregateReader(IAmazonDynamoDB dynamo, PipelineResources re
         return windows;
     }
 
-    private static AggregateWindow ToWindow(Dictionary<string, AttributeValue> item) => new(
-        item[AggregateAttributes.Type].S,
-        item[AggregateAttributes.Window].S,
-        long.Parse(item[AggregateAttributes.Count].N, CultureInfo.InvariantCulture),
-        (item.GetValueOrDefault(AggregateAttributes.Fields)?.M ?? []).ToDictionary(
-            f => f.Key,
-            f =>
-            {
-                var count = long.Parse(f.Value.M["count"].N, CultureInfo.InvariantCulture);
-                var sum = Number(f.Value.M["sum"]);
-                return new FieldSummary(count, sum, Number(f.Value.M["min"]), Number(f.Value.M["max"]), count == 0 ? 0 : sum / count);
-            }));
-
-    private static decimal Number(AttributeValue value) => decimal.Parse(value.N, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static AggregateWindow ToWindow(Dictionary<string, AttributeValue> item)
+    {
+        var (type, window) = AggregateItem.KeyOf(item);
+        var aggregate = AggregateItem.Read(item);
+        return new AggregateWindow(
+            type,
+            window,
+            aggregate.Count,
+            aggregate.Fields.ToDictionary(
+                f => f.Key,
+                f => new FieldSummary(f.Value.Count, f.Value.Sum, f.Value.Min, f.Value.Max, f.Value.Count == 0 ? 0 : f.Value.Sum / f.Value.Count)));
+    }
 }

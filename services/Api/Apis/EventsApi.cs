@@ -85,7 +85,7 @@ public static class EventsApi
             errors["data"] = ["'data' is required: a JSON object."];
         }
 
-        if (update.Type is not null && !Testbed.Events.EventRules.IsValidType(update.Type))
+        if (update.Type is not null && !Testbed.Records.Events.EventRules.IsValidType(update.Type))
         {
             errors["type"] = ["'type' must be 1-128 letters, digits, '.', '_' or '-'."];
         }

@@ -4,9 +4,9 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Testbed.Api.Model;
 using Testbed.Aws.DynamoDb;
-using Testbed.Events;
+using Testbed.Records.Events;
 using Testbed.Infra.Definition;
-using Testbed.Storage;
+using Testbed.Records.Items;
 
 namespace Testbed.Api.Datasets;
 

@@ -6,7 +6,7 @@ using Amazon.DynamoDBv2.Model;
 using Testbed.Api.Model;
 using Testbed.Aws.DynamoDb;
 using Testbed.Infra.Definition;
-using Testbed.Storage;
+using Testbed.Records.Items;
 
 namespace Testbed.Api.Items;
 

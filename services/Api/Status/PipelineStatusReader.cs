@@ -5,7 +5,7 @@ using Testbed.Api.Model;
 using Testbed.Aws.Kinesis;
 using Testbed.Aws.Kinesis.Model;
 using Testbed.Infra.Definition;
-using Testbed.Storage;
+using Testbed.Records.Leases;
 
 namespace Testbed.Api.Status;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Amazon.S3;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Testbed.Aws.S3;
-using Testbed.Events;
+using Testbed.Records.Events;
 using Testbed.Ingestion.Datasets;
 using Testbed.Ingestion.Model;
 using Testbed.Ingestion.Publishing;

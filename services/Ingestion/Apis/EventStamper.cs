@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Testbed.Events;
+using Testbed.Records.Events;
 using Testbed.Ingestion.Parsing;
 
 namespace Testbed.Ingestion.Apis;

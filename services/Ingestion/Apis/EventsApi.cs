@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Testbed.Events;
+using Testbed.Records.Events;
 using Testbed.Ingestion.Model;
 using Testbed.Ingestion.Parsing;
 using Testbed.Ingestion.Publishing;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Testbed.Events;
+using Testbed.Records.Events;
 
 namespace Testbed.Ingestion.Parsing;
 

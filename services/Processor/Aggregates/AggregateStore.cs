@@ -1,9 +1,9 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Testbed.Processor.Model;
 using Testbed.Infra.Definition;
-using Testbed.Processor.Batches;
-using Testbed.Storage;
+using Testbed.Records.Aggregates;
 
 namespace Testbed.Processor.Aggregates;
 

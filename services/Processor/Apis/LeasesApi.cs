@@ -1,4 +1,4 @@
-using Testbed.Processor.Leases;
+using Testbed.Processor.Consumption;
 
 namespace Testbed.Processor.Apis;
 

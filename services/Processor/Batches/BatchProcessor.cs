@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Testbed.Processor.Model;
 using Testbed.Processor.Aggregates;
 using Testbed.Processor.Bronze;
-using Testbed.Processor.Leases;
 using Testbed.Processor.Silver;
 using Testbed.Processor.Telemetry;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
 using Amazon.S3;
+using Testbed.Processor.Model;
 using Testbed.Aws.S3;
 using Testbed.Infra.Definition;
-using Testbed.Processor.Batches;
 
 namespace Testbed.Processor.Bronze;
 

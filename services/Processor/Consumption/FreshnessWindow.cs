@@ -1,4 +1,4 @@
-using Testbed.Processor.Leases;
+using Testbed.Processor.Model;
 
 namespace Testbed.Processor.Consumption;
 

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Testbed.Processor.Model;
 using Testbed.Aws.Kinesis;
 using Testbed.Aws.Kinesis.Errors;
 using Testbed.Aws.Kinesis.Model;
-using Testbed.Events;
+using Testbed.Records.Events;
 using Testbed.Infra.Definition;
 using Testbed.Processor.Batches;
 using Testbed.Processor.Leases;

@@ -8,5 +8,5 @@ namespace Testbed.Processor.Leases;
 public sealed record Lease(string ShardId, string? Owner, long Counter, string Checkpoint)
 {
     /// <summary>The checkpoint of a shard nothing was processed from yet.</summary>
-    public const string TrimHorizon = Testbed.Storage.LeaseAttributes.TrimHorizon;
+    public const string TrimHorizon = Testbed.Records.Leases.LeaseAttributes.TrimHorizon;
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Testbed.Infra.Definition;
-using Testbed.Storage;
+using Testbed.Records.Leases;
 
 namespace Testbed.Processor.Leases;
 

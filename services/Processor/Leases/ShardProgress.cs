@@ -1,3 +1,5 @@
+using Testbed.Processor.Model;
+
 namespace Testbed.Processor.Leases;
 
 /// <summary>What a checkpoint records besides the sequence number, for the pipeline status: when, and the recent freshness samples.</summary>

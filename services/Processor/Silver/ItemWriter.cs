@@ -1,10 +1,10 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Testbed.Processor.Model;
 using Testbed.Aws.DynamoDb;
 using Testbed.Infra.Definition;
-using Testbed.Processor.Batches;
-using Testbed.Storage;
+using Testbed.Records.Items;
 
 namespace Testbed.Processor.Silver;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Testbed.Aws.Kinesis;
 using Testbed.Aws.Kinesis.Model;
-using Testbed.Events;
+using Testbed.Records.Events;
 
 namespace Testbed.Pipeline.Tests.Fixtures;
 

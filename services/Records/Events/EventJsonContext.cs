@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Testbed.Events;
+namespace Testbed.Records.Events;
 
 /// <summary>Source-generated camelCase serialisation of <see cref="EventRecord"/> on the stream.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,4 +1,4 @@
-namespace Testbed.Storage;
+namespace Testbed.Records.Items;
 
 /// <summary>The attribute names of an item in the items table (the Api reads the same names).</summary>
 public static class ItemAttributes

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using Testbed.Aws.Kinesis;
 using Testbed.Infra.Definition;
-using Testbed.Processor.Consumption;
+using Testbed.Processor.Leases;
 
-namespace Testbed.Processor.Leases;
+namespace Testbed.Processor.Consumption;
 
 /// <summary>Shares the shards between processor instances as the Kinesis Client Library does: renews its leases, takes expired ones, steals toward an even share, and runs a consumer per held lease.</summary>
 public sealed class LeaseCoordinator(

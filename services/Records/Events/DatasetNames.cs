@@ -1,4 +1,4 @@
-namespace Testbed.Events;
+namespace Testbed.Records.Events;
 
 /// <summary>How a dataset's rows are named on the stream and in the items table, so Ingestion and the Api agree.</summary>
 public static class DatasetNames

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Testbed.Events;
+namespace Testbed.Records.Events;
 
 /// <summary>One accepted event as it is written to Kinesis: the client's event plus what ingestion stamped on it.</summary>
 public sealed record EventRecord

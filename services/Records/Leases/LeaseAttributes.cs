@@ -1,4 +1,4 @@
-namespace Testbed.Storage;
+namespace Testbed.Records.Leases;
 
 /// <summary>The attribute names of a shard lease in the leases table: written by the Processor, read by the Api's status.</summary>
 public static class LeaseAttributes

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Testbed.Events;
+namespace Testbed.Records.Events;
 
 /// <summary>What makes an event's fields valid; ingestion enforces them, the processor relies on them.</summary>
 public static partial class EventRules

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Testbed.Processor.Batches;
+using Testbed.Records.Events;
 
-namespace Testbed.Processor.Aggregates;
+namespace Testbed.Records.Aggregates;
 
 /// <summary>One type's aggregate for one minute: event count, per-field stats, and per shard the last sequence number already counted.</summary>
 public sealed record WindowAggregate(
@@ -14,12 +14,12 @@ public sealed record WindowAggregate(
     /// <summary>A window nothing was counted in yet.</summary>
     public static WindowAggregate Empty { get; } = new(0, ImmutableSortedDictionary<string, FieldStats>.Empty, ImmutableSortedDictionary<string, string>.Empty, 0);
 
-    /// <summary>Counts the records of one shard that come after that shard's mark; records at or before it were counted already.</summary>
-    /// <returns>The new aggregate, or null when every record was counted before (a redelivery).</returns>
-    public WindowAggregate? With(string shardId, IEnumerable<ReceivedRecord> records)
+    /// <summary>Counts the events of one shard (in sequence order) that come after that shard's mark; events at or before it were counted already.</summary>
+    /// <returns>The new aggregate, or null when every event was counted before (a redelivery).</returns>
+    public WindowAggregate? With(string shardId, IEnumerable<(string SequenceNumber, JsonElement Data)> events)
     {
         var mark = Marks.GetValueOrDefault(shardId);
-        var fresh = records.Where(r => SequenceNumbers.IsAfter(r.SequenceNumber, mark)).ToList();
+        var fresh = events.Where(e => SequenceNumbers.IsAfter(e.SequenceNumber, mark)).ToList();
         if (fresh.Count == 0)
         {
             return null;
@@ -30,7 +30,7 @@ public sealed record WindowAggregate(
         foreach (var record in fresh)
         {
             count++;
-            foreach (var property in record.Event!.Data.EnumerateObject())
+            foreach (var property in record.Data.EnumerateObject())
             {
                 if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDecimal(out var value))
                 {

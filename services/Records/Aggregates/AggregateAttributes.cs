@@ -1,4 +1,4 @@
-namespace Testbed.Storage;
+namespace Testbed.Records.Aggregates;
 
 /// <summary>The attribute names of a window aggregate in the aggregates table.</summary>
 public static class AggregateAttributes

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace Testbed.Processor.Batches;
+namespace Testbed.Records.Events;
 
 /// <summary>Kinesis sequence numbers are decimal strings of up to 128 bits; they compare as numbers.</summary>
 public static class SequenceNumbers

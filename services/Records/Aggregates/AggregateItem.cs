@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
-using Testbed.Storage;
 
-namespace Testbed.Processor.Aggregates;
+namespace Testbed.Records.Aggregates;
 
-/// <summary>How a <see cref="WindowAggregate"/> is stored as a DynamoDB item (the Api reads the same layout).</summary>
+/// <summary>How a <see cref="WindowAggregate"/> is stored as a DynamoDB item: written by the processor, read by the processor and the Api.</summary>
 public static class AggregateItem
 {
     /// <summary>The item of a window.</summary>
@@ -45,6 +44,10 @@ public static class AggregateItem
             StringComparer.Ordinal),
         (item.GetValueOrDefault(AggregateAttributes.Marks)?.M ?? []).ToImmutableSortedDictionary(m => m.Key, m => m.Value.S, StringComparer.Ordinal),
         long.Parse(item[AggregateAttributes.Version].N, CultureInfo.InvariantCulture));
+
+    /// <summary>The event type and window start an item is stored under.</summary>
+    public static (string Type, string Window) KeyOf(Dictionary<string, AttributeValue> item) =>
+        (item[AggregateAttributes.Type].S, item[AggregateAttributes.Window].S);
 
     private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 

@@ -1,4 +1,4 @@
-namespace Testbed.Processor.Aggregates;
+namespace Testbed.Records.Aggregates;
 
 /// <summary>Count, sum, minimum and maximum of one numeric field within a window.</summary>
 public sealed record FieldStats(long Count, decimal Sum, decimal Min, decimal Max)
