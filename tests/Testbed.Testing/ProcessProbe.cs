@@ -75,4 +75,43 @@ public static class ProcessProbe
 
         return found;
     }
+
+    /// <summary>The process's children, their children and so on, with each one's command line, as /proc shows them now.</summary>
+    public static IReadOnlyDictionary<int, string> DescendantsOf(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        var commandLines = new Dictionary<int, string>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                commandLines[pid] = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        var found = new Dictionary<int, string>();
+        var frontier = new Queue<int>([root]);
+        while (frontier.TryDequeue(out var parent))
+        {
+            foreach (var (pid, ppid) in parents)
+            {
+                if (ppid == parent && found.TryAdd(pid, commandLines.GetValueOrDefault(pid, "")))
+                {
+                    frontier.Enqueue(pid);
+                }
+            }
+        }
+
+        return found;
+    }
 }

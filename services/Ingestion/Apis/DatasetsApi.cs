@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Text.Json;
 using Amazon.S3;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Testbed.Aws.S3;
-using Testbed.Records.Events;
+using Testbed.Ingestion.Accepting;
 using Testbed.Ingestion.Datasets;
 using Testbed.Ingestion.Model;
 using Testbed.Ingestion.Publishing;
-using Testbed.Ingestion.Telemetry;
+using Testbed.Records.Events;
 
 namespace Testbed.Ingestion.Apis;
 
@@ -59,43 +58,26 @@ public static class DatasetsApi
         }
 
         var acceptedAt = services.Time.GetUtcNow();
-        var spans = parsed.Rows.Select(_ => IngestionTelemetry.StartPublish(services.Resources.Stream.Name)).ToList();
-        var stamped = parsed.Rows
-            .Select((row, index) =>
-            {
-                var record = new EventRecord
-                {
-                    Id = DatasetNames.RowId(name, index),
-                    Type = DatasetNames.TypeOf(name),
-                    Timestamp = acceptedAt,
-                    AcceptedAt = acceptedAt,
-                    TraceParent = IngestionTelemetry.TraceParentOf(spans[index]),
-                    Data = row,
-                    Dataset = name,
-                    Row = index,
-                };
-                return (Record: record, Bytes: JsonSerializer.SerializeToUtf8Bytes(record, EventJsonContext.Default.EventRecord));
-            })
-            .ToList();
-        var oversized = stamped.FindIndex(s => !EventStamper.Fits(s.Record, s.Bytes));
+        using var pending = PendingRecords.Stamp(parsed.Rows.Count, services.Resources.Stream.Name, (index, traceParent) => new EventRecord
+        {
+            Id = DatasetNames.RowId(name, index),
+            Type = DatasetNames.TypeOf(name),
+            Timestamp = acceptedAt,
+            AcceptedAt = acceptedAt,
+            TraceParent = traceParent,
+            Data = parsed.Rows[index],
+            Dataset = name,
+            Row = index,
+        });
+        var oversized = pending.FirstOversized;
         if (oversized >= 0)
         {
-            spans.ForEach(s => s?.Dispose());
             return IngestionProblems.TooLarge($"rows[{oversized}]", $"Row {oversized} is larger than Kinesis's {EventRules.MaxRecordBytes:N0}-byte record limit; nothing was stored.");
         }
 
         var key = string.Create(CultureInfo.InvariantCulture, $"datasets/{name}/{acceptedAt:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}.{(csv ? "csv" : "ndjson")}");
-        try
-        {
-            await s3.PutBytesAsync(services.Resources.Bucket.Name, key, body, csv ? "text/csv" : "application/x-ndjson", cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            spans.ForEach(s => s?.Dispose());
-            throw;
-        }
-
-        var results = await Task.WhenAll(stamped.Select((s, i) => PublishAsync(services.Publisher, spans[i], s.Record.Id, s.Bytes, cancellationToken))).ConfigureAwait(false);
+        await s3.PutBytesAsync(services.Resources.Bucket.Name, key, body, csv ? "text/csv" : "application/x-ndjson", cancellationToken).ConfigureAwait(false);
+        var results = await pending.PublishAsync(services.Publisher, cancellationToken).ConfigureAwait(false);
 
         var unavailable = results.FirstOrDefault(r => r.Outcome != PublishOutcome.Published);
         if (unavailable is not null)
@@ -106,12 +88,5 @@ public static class DatasetsApi
         }
 
         return TypedResults.Accepted((string?)null, new DatasetAccepted(name, key, results.Length, parsed.Columns, parsed.Rejected));
-    }
-
-    private static async Task<PublishResult> PublishAsync(KinesisPublisher publisher, System.Diagnostics.Activity? span, string id, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var result = await publisher.PublishAsync(bytes, id, cancellationToken).ConfigureAwait(false);
-        IngestionTelemetry.Complete(span, id, result);
-        return result;
     }
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Testbed.Records.Events;
+using Testbed.Ingestion.Accepting;
 using Testbed.Ingestion.Model;
 using Testbed.Ingestion.Parsing;
 using Testbed.Ingestion.Publishing;
-using Testbed.Ingestion.Telemetry;
+using Testbed.Records.Events;
 
 namespace Testbed.Ingestion.Apis;
 
@@ -60,16 +60,15 @@ public static class EventsApi
             return TypedResults.ValidationProblem(errors, title: "The event is not valid.");
         }
 
-        var span = IngestionTelemetry.StartPublish(services.Resources.Stream.Name);
-        var (record, bytes) = EventStamper.Stamp(draft, services.Time.GetUtcNow(), IngestionTelemetry.TraceParentOf(span));
-        if (!EventStamper.Fits(record, bytes))
+        var acceptedAt = services.Time.GetUtcNow();
+        using var pending = PendingRecords.Stamp(1, services.Resources.Stream.Name, (_, traceParent) => EventStamper.Stamp(draft, acceptedAt, traceParent));
+        var (record, bytes) = pending.Records[0];
+        if (pending.FirstOversized >= 0)
         {
-            span?.Dispose();
             return IngestionProblems.TooLarge("data", $"The stored event would be {bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
         }
 
-        var result = await services.Publisher.PublishAsync(bytes, record.Id, cancellationToken).ConfigureAwait(false);
-        IngestionTelemetry.Complete(span, record.Id, result);
+        var result = (await pending.PublishAsync(services.Publisher, cancellationToken).ConfigureAwait(false))[0];
         if (result.Outcome != PublishOutcome.Published)
         {
             return Unavailable(request, result.Error);
@@ -123,21 +122,15 @@ public static class EventsApi
             }
 
             var acceptedAt = services.Time.GetUtcNow();
-            var spans = drafts.Select(_ => IngestionTelemetry.StartPublish(services.Resources.Stream.Name)).ToList();
-            var stamped = drafts.Select((d, i) => EventStamper.Stamp(d!, acceptedAt, IngestionTelemetry.TraceParentOf(spans[i]))).ToList();
-            var oversized = stamped.FindIndex(s => !EventStamper.Fits(s.Record, s.Bytes));
+            using var pending = PendingRecords.Stamp(drafts.Count, services.Resources.Stream.Name, (i, traceParent) => EventStamper.Stamp(drafts[i]!, acceptedAt, traceParent));
+            var oversized = pending.FirstOversized;
             if (oversized >= 0)
             {
-                spans.ForEach(s => s?.Dispose());
-                return IngestionProblems.TooLarge($"[{oversized}].data", $"Event {oversized} would be {stamped[oversized].Bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
+                return IngestionProblems.TooLarge($"[{oversized}].data", $"Event {oversized} would be {pending.Records[oversized].Bytes.Length:N0} bytes; Kinesis takes at most {EventRules.MaxRecordBytes:N0} per record.");
             }
 
-            var results = await Task.WhenAll(stamped.Select(s => services.Publisher.PublishAsync(s.Bytes, s.Record.Id, cancellationToken))).ConfigureAwait(false);
-            for (var i = 0; i < results.Length; i++)
-            {
-                IngestionTelemetry.Complete(spans[i], stamped[i].Record.Id, results[i]);
-            }
-
+            var results = await pending.PublishAsync(services.Publisher, cancellationToken).ConfigureAwait(false);
+            var stamped = pending.Records;
             var items = results.Select((r, i) => r.Outcome == PublishOutcome.Published
                     ? new BatchItemResult(i, stamped[i].Record.Id, "accepted", r.ShardId, r.SequenceNumber)
                     : new BatchItemResult(i, stamped[i].Record.Id, "failed", Error: r.Error))

@@ -1,4 +1,3 @@
-using Testbed.Emulators;
 using Testbed.Testing;
 
 namespace Testbed.AppHost.Tests.Fixtures;
@@ -12,9 +11,7 @@ public static class AppHostProcess
     /// <summary>Starts the AppHost and waits until every service of the stack runs as a process under it.</summary>
     public static async Task<ChildProcess> StartAsync(string prefix)
     {
-        var configuration = typeof(AppHostProcess).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
-            .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
-        var appHost = RepositoryRoot.BuiltAssembly("AppHost", "Testbed.AppHost", configuration, "dotnet build builds it");
+        var appHost = BuiltAssembly.Of("AppHost", "Testbed.AppHost");
         var process = ChildProcess.Start(
             appHost,
             [

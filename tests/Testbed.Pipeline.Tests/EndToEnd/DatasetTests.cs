@@ -10,7 +10,7 @@ using Testbed.Testing;
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>A dataset file uploaded to ingestion: the raw file in S3, every row queryable, and statistics equal to the test's own.</summary>
-public sealed class DatasetTests(EmulatorsFixture emulators)
+public sealed class DatasetTests
 {
     private const int Rows = 3000;
     private static readonly string[] Cities = ["Lyon", "Paris, FR", "Oslo", "Quito \"Q\"", "Lima"];
@@ -20,12 +20,9 @@ public sealed class DatasetTests(EmulatorsFixture emulators)
     [Fact]
     public async Task A_CSV_of_3000_rows_gives_rows_by_index_and_mean_median_and_most_frequent_value_as_computed_here()
     {
-        await using var stack = await PipelineStack.CreateAsync(emulators, "dataset");
-        var ingestion = await stack.StartIngestionAsync();
-        await stack.StartProcessorAsync();
-        var api = await stack.StartApiAsync();
-        using var ingest = ingestion.CreateClient();
-        using var query = api.CreateClient();
+        await using var stack = await PipelineStack.StartAsync("dataset");
+        using var ingest = stack.Ingestion();
+        using var query = stack.Api();
         var (csv, amounts, cities) = Generate();
         var name = "sales-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -38,7 +35,7 @@ public sealed class DatasetTests(EmulatorsFixture emulators)
         var rejected = answer.GetProperty("rejected").EnumerateArray().ToList();
         Assert.Equal([5L, 1002L], rejected.Select(r => r.GetProperty("line").GetInt64()));
         Assert.Contains("the header has 4", rejected[0].GetProperty("error").GetString(), StringComparison.Ordinal);
-        var raw = await stack.Emulators.S3.GetBytesAsync(stack.Resources.Bucket.Name, answer.GetProperty("objectKey").GetString()!, Ct);
+        var raw = await stack.S3.GetBytesAsync(stack.Resources.Bucket.Name, answer.GetProperty("objectKey").GetString()!, Ct);
         Assert.Equal(Encoding.UTF8.GetBytes(csv), raw);
 
         // Wait on the cheap status (nothing left behind on any shard), not on the statistics: each of those
@@ -84,9 +81,8 @@ public sealed class DatasetTests(EmulatorsFixture emulators)
     [Fact]
     public async Task An_NDJSON_upload_reports_its_bad_lines_and_a_wrong_content_type_is_refused()
     {
-        await using var stack = await PipelineStack.CreateAsync(emulators, "ndjson");
-        var ingestion = await stack.StartIngestionAsync();
-        using var ingest = ingestion.CreateClient();
+        await using var stack = await PipelineStack.StartAsync("ndjson");
+        using var ingest = stack.Ingestion();
 
         using var upload = await ingest.PostAsync("datasets/lines", new StringContent("{\"a\":1}\n{\"a\":\n[1,2]\n{\"a\":3}\n", Encoding.UTF8, "application/x-ndjson"), Ct);
         using var wrongType = await ingest.PostAsync("datasets/lines", new StringContent("a,b\n1,2\n", Encoding.UTF8, "text/plain"), Ct);

@@ -3,24 +3,20 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Testbed.Pipeline.Tests.Fixtures;
-using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>Editing and deleting stored events through the Api with optimistic concurrency (ETag / If-Match).</summary>
-public sealed class EditTests(EmulatorsFixture emulators)
+public sealed class EditTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task An_update_with_a_stale_ETag_is_refused_with_412_and_changes_nothing()
     {
-        await using var stack = await PipelineStack.CreateAsync(emulators, "edit");
-        var ingestion = await stack.StartIngestionAsync();
-        await stack.StartProcessorAsync();
-        var api = await stack.StartApiAsync();
-        using var ingest = ingestion.CreateClient();
-        using var query = api.CreateClient();
+        await using var stack = await PipelineStack.StartAsync("edit");
+        using var ingest = stack.Ingestion();
+        using var query = stack.Api();
         using var posted = await ingest.PostAsync("events", new StringContent("""{"type":"note","id":"note-1","data":{"text":"first"}}""", Encoding.UTF8, "application/json"), Ct);
         await ApiQueries.WaitForEventAsync(query, "note-1", TimeSpan.FromSeconds(60));
         using var read = await query.GetAsync("events/note-1", Ct);

@@ -4,12 +4,11 @@ using System.Text.Json;
 using Amazon.S3.Model;
 using Testbed.Aws.S3;
 using Testbed.Pipeline.Tests.Fixtures;
-using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>Ingestion, processor and Api as processes over the emulators: what is posted becomes queryable, once.</summary>
-public sealed class EndToEndTests(EmulatorsFixture emulators)
+public sealed class EndToEndTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -18,12 +17,9 @@ public sealed class EndToEndTests(EmulatorsFixture emulators)
     [Fact]
     public async Task A_posted_event_is_readable_through_the_Api_and_its_raw_record_is_in_the_lake()
     {
-        await using var stack = await PipelineStack.CreateAsync(emulators, "e2e-one");
-        var ingestion = await stack.StartIngestionAsync();
-        await stack.StartProcessorAsync();
-        var api = await stack.StartApiAsync();
-        using var ingest = ingestion.CreateClient();
-        using var query = api.CreateClient();
+        await using var stack = await PipelineStack.StartAsync("e2e-one");
+        using var ingest = stack.Ingestion();
+        using var query = stack.Api();
 
         using var posted = await ingest.PostAsync("events", new StringContent("""{"type":"signup","id":"user-7","timestamp":"2026-11-22T10:00:00Z","data":{"plan":"pro","seats":3}}""", Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, posted.StatusCode);
@@ -35,12 +31,12 @@ public sealed class EndToEndTests(EmulatorsFixture emulators)
         Assert.Equal(DateTimeOffset.Parse("2026-11-22T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.GetProperty("timestamp").GetDateTimeOffset());
         Assert.True(stored.GetProperty("processedAt").GetDateTimeOffset() >= stored.GetProperty("acceptedAt").GetDateTimeOffset());
 
-        var objects = await stack.Emulators.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = stack.Resources.Bucket.Name, Prefix = "raw/" }, Ct);
+        var objects = await stack.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = stack.Resources.Bucket.Name, Prefix = "raw/" }, Ct);
         var lines = new List<string>();
         foreach (var entry in objects.S3Objects)
         {
             Assert.Matches(@"^raw/\d{4}/\d{2}/\d{2}/\d{2}/shardId-\d+-\d+\.ndjson\.gz$", entry.Key);
-            using var gzip = new GZipStream(new MemoryStream(await stack.Emulators.S3.GetBytesAsync(stack.Resources.Bucket.Name, entry.Key, Ct)), CompressionMode.Decompress);
+            using var gzip = new GZipStream(new MemoryStream(await stack.S3.GetBytesAsync(stack.Resources.Bucket.Name, entry.Key, Ct)), CompressionMode.Decompress);
             using var reader = new System.IO.StreamReader(gzip);
             lines.AddRange((await reader.ReadToEndAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
@@ -52,12 +48,9 @@ public sealed class EndToEndTests(EmulatorsFixture emulators)
     [Fact]
     public async Task A_batch_of_1000_is_stored_exactly_once_and_the_aggregates_equal_the_tests_own_sums()
     {
-        await using var stack = await PipelineStack.CreateAsync(emulators, "e2e-batch");
-        var ingestion = await stack.StartIngestionAsync();
-        await stack.StartProcessorAsync();
-        var api = await stack.StartApiAsync();
-        using var ingest = ingestion.CreateClient();
-        using var query = api.CreateClient();
+        await using var stack = await PipelineStack.StartAsync("e2e-batch");
+        using var ingest = stack.Ingestion();
+        using var query = stack.Api();
         var events = new GeneratedEvents("purchase", 1000, new DateTimeOffset(2026, 11, 22, 9, 0, 10, TimeSpan.Zero));
 
         await events.PostAsync(ingest);

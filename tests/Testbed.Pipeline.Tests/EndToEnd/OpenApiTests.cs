@@ -1,21 +1,18 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Testbed.Pipeline.Tests.Fixtures;
-using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>Each service describes its HTTP surface in an OpenAPI document with the statuses it answers.</summary>
-public sealed class OpenApiTests(EmulatorsFixture emulators)
+public sealed class OpenApiTests
 {
     [Fact]
     public async Task The_Api_and_ingestion_publish_OpenAPI_documents_with_their_routes_and_statuses()
     {
-        await using var stack = await PipelineStack.CreateAsync(emulators, "openapi");
-        var ingestion = await stack.StartIngestionAsync();
-        var api = await stack.StartApiAsync();
-        using var ingestHttp = ingestion.CreateClient();
-        using var apiHttp = api.CreateClient();
+        await using var stack = await PipelineStack.StartAsync("openapi");
+        using var ingestHttp = stack.Ingestion();
+        using var apiHttp = stack.Api();
 
         var apiDocument = await apiHttp.GetFromJsonAsync<JsonElement>("openapi/v1.json", TestContext.Current.CancellationToken);
         var ingestDocument = await ingestHttp.GetFromJsonAsync<JsonElement>("openapi/v1.json", TestContext.Current.CancellationToken);

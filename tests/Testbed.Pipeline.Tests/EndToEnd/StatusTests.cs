@@ -6,16 +6,16 @@ using Testbed.Testing;
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>GET /pipeline/status shows what waits per shard, who holds it, and how fresh the stored events are.</summary>
-public sealed class StatusTests(EmulatorsFixture emulators)
+public sealed class StatusTests
 {
     [Fact]
     public async Task Status_shows_the_backlog_while_no_processor_runs_and_freshness_once_one_catches_up()
     {
-        await using var stack = await PipelineStack.CreateAsync(emulators, "status");
-        var ingestion = await stack.StartIngestionAsync();
-        var api = await stack.StartApiAsync();
-        using var ingest = ingestion.CreateClient();
-        using var query = api.CreateClient();
+        await using var stack = await PipelineStack.StartAsync("status", settings: "--Processor:WorkerId=status-worker");
+        using var ingest = stack.Ingestion();
+        using var query = stack.Api();
+        // The backlog builds while the processor is stopped (its leases handed back).
+        await stack.StopProcessorAsync();
         var events = new GeneratedEvents("status", 50, DateTimeOffset.UtcNow);
         await events.PostAsync(ingest);
 
@@ -26,7 +26,7 @@ public sealed class StatusTests(EmulatorsFixture emulators)
         Assert.Contains(waiting.GetProperty("shards").EnumerateArray(), s => s.GetProperty("millisecondsBehind").GetDouble() > 0);
         Assert.Equal(0, waiting.GetProperty("freshness").GetProperty("count").GetInt32());
 
-        await stack.StartProcessorAsync("status-worker");
+        await stack.StartProcessorAsync();
         JsonElement caughtUp = default;
         await Eventually.HoldsAsync(
             async () => (caughtUp = await StatusAsync(query)).GetProperty("shards").EnumerateArray().All(s => s.GetProperty("recordsBehind").GetInt32() == 0 && s.GetProperty("owner").GetString() == "status-worker"),

@@ -1,96 +1,177 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Testbed.Aws.Configuration;
+using Testbed.Aws.Kinesis;
+using Testbed.Emulators;
 using Testbed.Infra.Definition;
 using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.Fixtures;
 
-/// <summary>A pipeline of its own for one test class: its own resource prefix on the shared emulators, and the services as processes.</summary>
+/// <summary>The whole pipeline of one test: the AppHost started through Aspire.Hosting.Testing with its own resource prefix, processors fast enough for tests.</summary>
 public sealed class PipelineStack : IAsyncDisposable
 {
-    private readonly List<ServiceProcess> _services = [];
+    private static readonly TimeSpan StartBound = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan CommandBound = TimeSpan.FromSeconds(90);
+    private readonly DistributedApplication _app;
+    private readonly HttpClient _kinesisHttp = new();
 
-    private PipelineStack(EmulatorsFixture emulators, PipelineResources resources)
+    private PipelineStack(DistributedApplication app, PipelineResources resources, IReadOnlyList<string> processors)
     {
-        Emulators = emulators;
+        _app = app;
         Resources = resources;
+        Processors = processors;
+        var endpoints = new EmulatorEndpoints(app.GetEndpoint("kinesis", "http"), app.GetEndpoint("dynamodb", "http"), app.GetEndpoint("s3", "http"));
+        var clients = new AwsClientFactory(AwsConnectionResolver.Resolve(endpoints.ToAwsOptions()));
+        Kinesis = clients.CreateKinesis(_kinesisHttp);
+        DynamoDb = clients.CreateDynamoDb();
+        S3 = clients.CreateS3();
     }
-
-    /// <summary>The shared emulators.</summary>
-    public EmulatorsFixture Emulators { get; }
 
     /// <summary>This stack's stream, bucket and tables.</summary>
     public PipelineResources Resources { get; }
 
-    /// <summary>Provisions a fresh set of resources.</summary>
-    public static async Task<PipelineStack> CreateAsync(EmulatorsFixture emulators, string purpose, int shards = 2)
+    /// <summary>The processor replicas' resource ids, as the dashboard names them.</summary>
+    public IReadOnlyList<string> Processors { get; }
+
+    /// <summary>A Kinesis client on the stack's emulator, the test's own view of the stream.</summary>
+    public IKinesisClient Kinesis { get; }
+
+    /// <summary>A DynamoDB client on the stack's emulator.</summary>
+    public IAmazonDynamoDB DynamoDb { get; }
+
+    /// <summary>An S3 client on the stack's emulator.</summary>
+    public IAmazonS3 S3 { get; }
+
+    /// <summary>Starts the AppHost with a fresh prefix, <paramref name="shards"/> shards and <paramref name="processors"/> processor replicas, and waits until every resource is healthy.</summary>
+    /// <param name="purpose">What the stack is for: the start of its prefix.</param>
+    /// <param name="shards">Shards of the stream.</param>
+    /// <param name="processors">Processor replicas.</param>
+    /// <param name="settings">More AppHost settings (--Processor:WorkerId=…).</param>
+    public static async Task<PipelineStack> StartAsync(string purpose, int shards = 2, int processors = 1, params string[] settings)
     {
-        return new PipelineStack(emulators, await emulators.ProvisionAsync(purpose, shards));
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        bound.CancelAfter(StartBound);
+        var prefix = UniqueName.For(purpose);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
+            [
+                $"--Pipeline:Prefix={prefix}",
+                $"--Pipeline:ShardCount={shards}",
+                $"--AppHost:ProcessorReplicas={processors}",
+                // A dead processor's shards move within seconds.
+                "--Processor:PollInterval=00:00:00.020",
+                "--Processor:LeaseTimeout=00:00:03",
+                "--Processor:LeaseRenewInterval=00:00:00.500",
+                .. settings,
+            ],
+            bound.Token);
+        var app = await builder.BuildAsync(bound.Token);
+        try
+        {
+            var replicas = ReplicaIdsAsync(app, "processor", processors, bound.Token);
+            await app.StartAsync(bound.Token);
+            foreach (var name in new[] { "kinesis", "dynamodb", "s3", "ingestion", "processor", "api" })
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(name, bound.Token);
+            }
+
+            return new PipelineStack(app, PipelineResources.Create(prefix, shards), await replicas);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
-    /// <summary>The environment the AppHost would give a service for this stack.</summary>
-    public Dictionary<string, string> Environment(IReadOnlyDictionary<string, string>? extra = null)
-    {
-        var env = new Dictionary<string, string>(Emulators.Host.Endpoints.ToEnvironment())
-        {
-            ["Pipeline__Prefix"] = Resources.Prefix,
-            ["Pipeline__ShardCount"] = Resources.Stream.ShardCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
-        {
-            env[name] = value;
-        }
+    /// <summary>A client on the ingestion service.</summary>
+    public HttpClient Ingestion() => Client("ingestion");
 
-        return env;
+    /// <summary>A client on the Api.</summary>
+    public HttpClient Api() => Client("api");
+
+    /// <summary>Kills a processor replica's process outright (SIGKILL, a crash) and waits until the orchestrator sees it gone.</summary>
+    public async Task KillProcessorAsync(int replica = 0)
+    {
+        var id = Processors[replica];
+        var process = ServiceProcessOf(id);
+        process.Kill();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(CommandBound);
+        await _app.ResourceNotifications.WaitForResourceAsync("processor", e => e.ResourceId == id && KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), TestContext.Current.CancellationToken)
+            .WaitAsync(CommandBound);
     }
 
-    /// <summary>Lease timing and polling fast enough for tests: a dead processor's shards move within seconds.</summary>
-    public static readonly IReadOnlyDictionary<string, string> FastProcessor = new Dictionary<string, string>
+    /// <summary>Starts a stopped or killed processor replica again, as the dashboard's Start does, and waits until it runs.</summary>
+    public Task StartProcessorAsync(int replica = 0) => RunCommandAsync(Processors[replica], KnownResourceCommands.StartCommand, KnownResourceStates.Running);
+
+    /// <summary>Stops a processor replica, as the dashboard's Stop does (its leases are handed back).</summary>
+    public Task StopProcessorAsync(int replica = 0) => RunCommandAsync(Processors[replica], KnownResourceCommands.StopCommand, null);
+
+    /// <summary>Takes a resource (an emulator) down, as the dashboard's Stop does.</summary>
+    public Task StopAsync(string resource) => RunCommandAsync(resource, KnownResourceCommands.StopCommand, null);
+
+    /// <summary>Brings a resource back, as the dashboard's Start does, and waits until it is healthy.</summary>
+    public async Task StartAsync(string resource)
     {
-        ["Processor__PollInterval"] = "00:00:00.020",
-        ["Processor__LeaseTimeout"] = "00:00:03",
-        ["Processor__LeaseRenewInterval"] = "00:00:00.500",
-    };
-
-    /// <summary>Starts a processor instance for this stack.</summary>
-    public Task<ServiceProcess> StartProcessorAsync(string? workerId = null, IReadOnlyDictionary<string, string>? extra = null)
-    {
-        var env = new Dictionary<string, string>(FastProcessor);
-        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
-        {
-            env[name] = value;
-        }
-
-        if (workerId is not null)
-        {
-            env["Processor__WorkerId"] = workerId;
-        }
-
-        return StartAsync("processor", "services/Processor", "Testbed.Processor", env);
+        await RunCommandAsync(resource, KnownResourceCommands.StartCommand, null);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, TestContext.Current.CancellationToken).WaitAsync(CommandBound);
     }
-
-    /// <summary>Starts the Api for this stack.</summary>
-    public Task<ServiceProcess> StartApiAsync() => StartAsync("api", "services/Api", "Testbed.Api", null);
-
-    /// <summary>Starts the ingestion service for this stack.</summary>
-    public Task<ServiceProcess> StartIngestionAsync(IReadOnlyDictionary<string, string>? extra = null) =>
-        StartAsync("ingestion", "services/Ingestion", "Testbed.Ingestion", extra);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in _services)
-        {
-            await service.DisposeAsync();
+        DynamoDb.Dispose();
+        S3.Dispose();
+        _kinesisHttp.Dispose();
+        await _app.DisposeAsync();
+    }
 
-            // Kept with the test's result, so a failure on CI comes with what each service said.
-            var tail = service.Process.Output.Split('\n').TakeLast(200);
-            TestContext.Current.TestOutputHelper?.WriteLine($"--- {service.Name} (last 200 lines) ---\n{string.Join('\n', tail)}");
+    private HttpClient Client(string resource)
+    {
+        var client = _app.CreateHttpClient(resource, "http");
+        client.Timeout = TimeSpan.FromSeconds(60);
+        return client;
+    }
+
+    private async Task RunCommandAsync(string resourceId, string command, string? untilState)
+    {
+        var result = await _app.ResourceCommands.ExecuteCommandAsync(resourceId, command, TestContext.Current.CancellationToken).WaitAsync(CommandBound);
+        Assert.True(result.Success, $"{command} {resourceId}: {result.Message}");
+        if (untilState is not null)
+        {
+            await _app.ResourceNotifications.WaitForResourceAsync("processor", e => e.ResourceId == resourceId && e.Snapshot.State?.Text == untilState, TestContext.Current.CancellationToken)
+                .WaitAsync(CommandBound);
         }
     }
 
-    private async Task<ServiceProcess> StartAsync(string name, string folder, string assembly, IReadOnlyDictionary<string, string>? extra)
+    // The orchestrator runs a project through a launcher; the service itself is the launcher's child.
+    private System.Diagnostics.Process ServiceProcessOf(string resourceId)
     {
-        var service = await ServiceProcess.StartAsync(name, BuiltAssembly.Of(folder, assembly), Environment(extra));
-        _services.Add(service);
-        return service;
+        Assert.True(_app.ResourceNotifications.TryGetCurrentState(resourceId, out var state), $"{resourceId} has a state");
+        var pid = Convert.ToInt32(state!.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+        var service = ProcessProbe.DescendantsOf(pid).Where(p => p.Value.Contains("Testbed.Processor", StringComparison.Ordinal) && !p.Value.Contains(" run ", StringComparison.Ordinal)).Select(p => p.Key).FirstOrDefault();
+        return System.Diagnostics.Process.GetProcessById(service == 0 ? pid : service);
+    }
+
+    private static async Task<IReadOnlyList<string>> ReplicaIdsAsync(DistributedApplication app, string resource, int count, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (update.Resource.Name == resource && !ids.Contains(update.ResourceId))
+            {
+                ids.Add(update.ResourceId);
+                if (ids.Count == count)
+                {
+                    break;
+                }
+            }
+        }
+
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
     }
 }

@@ -46,7 +46,7 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
     public async Task Is_answered_with_its_status_and_the_field_at_fault(string name)
     {
         var (_, path, contentType, body, status, field, message) = All.Single(c => c.Name == name);
-        using var http = fixture.Ingestion.CreateClient();
+        using var http = fixture.Stack.Ingestion();
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
 
@@ -76,10 +76,10 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
         }
 
         // A marker event sent last: once it is stored, anything sent before it would be stored too.
-        using var http = fixture.Ingestion.CreateClient();
+        using var http = fixture.Stack.Ingestion();
         using var marker = await http.PostAsync("events", new StringContent("""{"type":"marker","id":"marker","data":{}}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, marker.StatusCode);
-        var emulators = fixture.Stack.Emulators;
+        var emulators = fixture.Stack;
         var resources = fixture.Stack.Resources;
         await Testbed.Testing.Eventually.HoldsAsync(
             async () => (await emulators.DynamoDb.GetItemAsync(resources.Items.Name, new() { ["id"] = new() { S = "marker" } }, TestContext.Current.CancellationToken)).IsItemSet,

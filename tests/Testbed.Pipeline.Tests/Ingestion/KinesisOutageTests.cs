@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Testbed.Emulators;
 using Testbed.Pipeline.Tests.Fixtures;
 using Testbed.Testing;
 
@@ -15,27 +14,21 @@ public sealed class KinesisOutageTests
     [Fact]
     public async Task While_Kinesis_is_down_events_get_503_and_once_it_is_back_every_202_is_queryable()
     {
-        // Emulators of its own: stopping the shared Kinesis would disturb the other tests.
-        await using var emulators = new EmulatorsFixture();
-        await emulators.InitializeAsync();
-        await using var stack = await PipelineStack.CreateAsync(emulators, "outage");
-        var ingestion = await stack.StartIngestionAsync();
-        await stack.StartProcessorAsync();
-        var api = await stack.StartApiAsync();
-        using var http = ingestion.CreateClient();
-        using var query = api.CreateClient();
+        await using var stack = await PipelineStack.StartAsync("outage");
+        using var http = stack.Ingestion();
+        using var query = stack.Api();
         var accepted = new List<string>();
         var refused = new List<string>();
 
         await PostAsync(http, "before", accepted, refused);
-        await emulators.Host.StopAsync(EmulatorService.Kinesis);
+        await stack.StopAsync("kinesis");
         var during = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => PostAsync(http, $"during-{i}", accepted, refused)));
-        await emulators.Host.RestartAsync(EmulatorService.Kinesis, Ct);
+        await stack.StartAsync("kinesis");
         await Eventually.HoldsAsync(async () => await PostAsync(http, $"after-{Guid.NewGuid():N}", accepted, refused) == HttpStatusCode.Accepted, TimeSpan.FromSeconds(30), "ingestion accepts again");
 
         Assert.All(during, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
         Assert.Equal(5, refused.Count(id => id.StartsWith("during-", StringComparison.Ordinal)));
-        var stored = (await StreamContents.ReadAllAsync(emulators.Kinesis, stack.Resources.Stream.Name)).Select(e => e.Id).ToHashSet();
+        var stored = (await StreamContents.ReadAllAsync(stack.Kinesis, stack.Resources.Stream.Name)).Select(e => e.Id).ToHashSet();
         Assert.All(accepted, id => Assert.Contains(id, stored));
         Assert.DoesNotContain(stored, id => id.StartsWith("during-", StringComparison.Ordinal));
         foreach (var id in accepted)

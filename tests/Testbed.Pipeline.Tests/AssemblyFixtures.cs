@@ -1,3 +1,0 @@
-using Testbed.Testing;
-
-[assembly: AssemblyFixture(typeof(EmulatorsFixture))]
