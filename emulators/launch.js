@@ -8,9 +8,6 @@
 // (under the Aspire orchestrator) it ends on SIGTERM or SIGINT instead.
 'use strict';
 
-const fs = require('fs');
-const path = require('path');
-
 function parseArgs(argv) {
   const args = { service: argv[0], host: '127.0.0.1', port: 0, path: '' };
   for (let i = 1; i < argv.length; i += 2) {
@@ -30,60 +27,7 @@ function fail(service, error) {
   process.exit(1);
 }
 
-function listen(server, args, stop) {
-  server.on('error', error => fail(args.service, error));
-  server.listen(args.port, args.host, () => {
-    report('ready', args.service, server.address().port);
-    watchParent(stop);
-  });
-}
-
-function startKinesis(args) {
-  const kinesalite = require('kinesalite');
-  const options = { createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 50 };
-  if (args.path) options.path = ensureDirectory(args.path);
-  const server = kinesalite(options);
-  listen(server, args, done => server.close(done));
-}
-
-function startDynamoDb(args) {
-  const dynalite = require('dynalite');
-  const options = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 };
-  if (args.path) options.path = ensureDirectory(args.path);
-  const server = dynalite(options);
-  listen(server, args, done => server.close(done));
-}
-
-function startS3(args) {
-  const S3rver = require('s3rver');
-  // s3rver only knows its built-in S3RVER key pair; register ours on the same dummy account.
-  if (args['access-key'] && args['secret-key']) {
-    const account = require('s3rver/lib/models/account');
-    account.DUMMY_ACCOUNT.createKeyPair(args['access-key'], args['secret-key']);
-  }
-  const temporary = args.path ? null : fs.mkdtempSync(path.join(require('os').tmpdir(), 's3rver-'));
-  const directory = ensureDirectory(args.path || temporary);
-  // A folder of our own making goes with us; a named one is the user's data.
-  if (temporary) process.on('exit', () => fs.rmSync(temporary, { recursive: true, force: true }));
-  const server = new S3rver({
-    address: args.host,
-    port: args.port,
-    directory,
-    silent: args.silent === 'true',
-    vhostBuckets: false,
-  });
-  server.run().then(
-    address => {
-      report('ready', args.service, address.port);
-      watchParent(done => server.close().then(() => done(), done));
-    },
-    error => fail(args.service, error));
-}
-
-function ensureDirectory(directory) {
-  fs.mkdirSync(directory, { recursive: true });
-  return directory;
-}
+const servers = require('./lib/servers');
 
 let stopping = false;
 
@@ -110,12 +54,23 @@ function watchParent(stop) {
   process.on('SIGINT', process.stdin.isTTY ? shutdown : () => {});
 }
 
-const starters = { kinesis: startKinesis, dynamodb: startDynamoDb, s3: startS3 };
 const args = parseArgs(process.argv.slice(2));
-const start = starters[args.service];
+const start = servers[args.service];
 if (!start) {
-  report('failed', args.service || 'none', 'USAGE', 'usage: launch.js kinesis|dynamodb|s3 [--host H] [--port N] [--path DIR]');
+  report('failed', args.service || 'none', 'USAGE', 'usage: launch.js kinesis|dynamodb|s3 [--host H] [--port N] [--path DIR] [--parent none]');
   process.exit(2);
 }
 process.on('uncaughtException', error => fail(args.service, error));
-start(args);
+start({
+  host: args.host,
+  port: args.port,
+  path: args.path,
+  accessKey: args['access-key'],
+  secretKey: args['secret-key'],
+  silent: args.silent === 'true',
+}).then(
+  server => {
+    report('ready', args.service, server.port);
+    watchParent(server.close);
+  },
+  error => fail(args.service, error));

@@ -1,3 +1,3 @@
 using Testbed.Testing;
 
-[assembly: AssemblyFixture(typeof(EmulatorsFixture))]
+[assembly: AssemblyFixture(typeof(AwsEnvironmentFixture))]

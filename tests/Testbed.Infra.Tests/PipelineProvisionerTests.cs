@@ -8,7 +8,7 @@ using Testbed.Testing;
 namespace Testbed.Infra.Tests;
 
 /// <summary>The provisioner against the emulators: creates what is missing, then leaves everything alone.</summary>
-public sealed class PipelineProvisionerTests(EmulatorsFixture emulators)
+public sealed class PipelineProvisionerTests(AwsEnvironmentFixture emulators)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

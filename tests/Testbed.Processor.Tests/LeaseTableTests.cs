@@ -4,7 +4,7 @@ using Testbed.Testing;
 namespace Testbed.Processor.Tests;
 
 /// <summary>The lease table's conditional writes against dynalite: one owner at a time, and a lost lease cannot checkpoint.</summary>
-public sealed class LeaseTableTests(EmulatorsFixture emulators)
+public sealed class LeaseTableTests(AwsEnvironmentFixture emulators)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

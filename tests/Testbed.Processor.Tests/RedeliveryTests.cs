@@ -14,7 +14,7 @@ using Testbed.Testing;
 namespace Testbed.Processor.Tests;
 
 /// <summary>The batch processor against the emulators: a batch delivered again after a crash before the checkpoint changes nothing.</summary>
-public sealed class RedeliveryTests(EmulatorsFixture emulators)
+public sealed class RedeliveryTests(AwsEnvironmentFixture emulators)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

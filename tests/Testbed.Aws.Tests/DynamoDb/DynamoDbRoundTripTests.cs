@@ -5,7 +5,7 @@ using Testbed.Testing;
 namespace Testbed.Aws.Tests.DynamoDb;
 
 /// <summary>The configured DynamoDB client against dynalite: items, conditional writes and index queries.</summary>
-public sealed class DynamoDbRoundTripTests(EmulatorsFixture emulators)
+public sealed class DynamoDbRoundTripTests(AwsEnvironmentFixture emulators)
 {
     private readonly IAmazonDynamoDB _dynamo = emulators.DynamoDb;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -11,7 +11,7 @@ using Testbed.Testing;
 namespace Testbed.Aws.Tests.Kinesis;
 
 /// <summary>The Kinesis client against kinesalite, over the real JSON protocol.</summary>
-public sealed class KinesisClientTests(EmulatorsFixture emulators)
+public sealed class KinesisClientTests(AwsEnvironmentFixture emulators)
 {
     private readonly IKinesisClient _kinesis = emulators.Kinesis;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -10,7 +10,7 @@ using Testbed.Testing;
 namespace Testbed.Aws.Tests.Kinesis;
 
 /// <summary>Retries, provoked by a fault-injecting proxy in front of kinesalite (the emulator itself never throttles).</summary>
-public sealed class KinesisRetryTests(EmulatorsFixture emulators) : IAsyncLifetime
+public sealed class KinesisRetryTests(AwsEnvironmentFixture emulators) : IAsyncLifetime
 {
     private static readonly FaultProxy.Fault Throttled = new(400, "ProvisionedThroughputExceededException", "Rate exceeded for shard");
     private readonly HttpClient _http = new();
@@ -21,7 +21,7 @@ public sealed class KinesisRetryTests(EmulatorsFixture emulators) : IAsyncLifeti
 
     public async ValueTask InitializeAsync()
     {
-        _proxy = await FaultProxy.StartAsync(emulators.Host.Endpoints.Kinesis);
+        _proxy = await FaultProxy.StartAsync(emulators.Endpoints.Kinesis);
         _client = new KinesisClient(_http, new KinesisClientOptions
         {
             ServiceUrl = _proxy.Url,

@@ -7,7 +7,7 @@ using Testbed.Testing;
 namespace Testbed.Aws.Tests.S3;
 
 /// <summary>The configured S3 client against s3rver: objects come back byte for byte.</summary>
-public sealed class S3RoundTripTests(EmulatorsFixture emulators)
+public sealed class S3RoundTripTests(AwsEnvironmentFixture emulators)
 {
     private readonly IAmazonS3 _s3 = emulators.S3;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
