@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Testbed.Emulators;
+using Testbed.Testing;
+
+namespace Testbed.AppHost.Tests;
+
+/// <summary>Aws:Mode=LocalStack: the whole pipeline against one LocalStack-compatible container, as `dotnet run --project AppHost -- --Aws:Mode=LocalStack` runs it.</summary>
+public sealed class LocalStackModeTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_pipeline_runs_against_the_container_and_the_README_event_is_queryable()
+    {
+        if (!await EmulatorImage.EngineAnswersAsync(Ct))
+        {
+            Assert.Skip("No Docker engine answers here; LocalStack mode needs one (.ci/run starts dockerd).");
+        }
+
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        bound.CancelAfter(TimeSpan.FromMinutes(4));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
+            ["--Aws:Mode=LocalStack", $"--Pipeline:Prefix={UniqueName.For("localstack")}"],
+            bound.Token);
+        await using var app = await builder.BuildAsync(bound.Token);
+        await app.StartAsync(bound.Token);
+        foreach (var name in new[] { "localstack", "ingestion", "processor", "api" })
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(name, bound.Token);
+        }
+
+        using var health = await new HttpClient().GetAsync(new Uri(app.GetEndpoint("localstack", "http"), "/_localstack/health"), bound.Token);
+        var services = JsonDocument.Parse(await health.Content.ReadAsStringAsync(bound.Token)).RootElement.GetProperty("services");
+        Assert.All(new[] { "kinesis", "dynamodb", "s3" }, service => Assert.Equal("running", services.GetProperty(service).GetString()));
+
+        var id = UniqueName.For("order");
+        using var ingestion = app.CreateHttpClient("ingestion", "http");
+        using var api = app.CreateHttpClient("api", "http");
+        using var posted = await ingestion.PostAsync(
+            "events",
+            new StringContent($$$"""{"type":"order.created","id":"{{{id}}}","data":{"amount":42.5}}""", Encoding.UTF8, "application/json"),
+            bound.Token);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        await Eventually.HoldsAsync(async () => (await api.GetAsync($"events/{id}", bound.Token)).IsSuccessStatusCode, TimeSpan.FromSeconds(60), $"{id} is queryable");
+    }
+}
