@@ -27,7 +27,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         var folder = options.Output ?? Path.Combine(RepositoryRoot.Find(), "loadtests", "results", $"{started:yyyyMMdd-HHmmss}-{options.Scenario}");
 
         var baseline = options.Baseline > TimeSpan.Zero && options.Scenario != "runner-check"
-            ? await BaselineAsync(options.Scenario == "baseline" ? options.Duration : options.Baseline, cancellationToken).ConfigureAwait(false)
+            ? await BaselineAsync(options.Scenario == "baseline" ? options.Duration : options.Baseline, options.AwsEndpoint, cancellationToken).ConfigureAwait(false)
             : [];
         if (options.Scenario == "baseline")
         {
@@ -79,8 +79,15 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         return (report, folder);
     }
 
-    private async Task<IReadOnlyList<ThroughputResult>> BaselineAsync(TimeSpan duration, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ThroughputResult>> BaselineAsync(TimeSpan duration, Uri? edge, CancellationToken cancellationToken)
     {
+        if (edge is not null)
+        {
+            _say.Report($"Measuring the emulators' capacity through the edge {edge} ({duration.TotalSeconds:0} s each)…");
+            var throughEdge = new AwsClientFactory(AwsConnectionResolver.Resolve(new AwsOptions { Region = "us-east-1", ServiceUrl = edge, AccessKeyId = "test", SecretAccessKey = "test" }));
+            return await new EmulatorBaseline(throughEdge, console).RunAsync(duration, workers: 4, cancellationToken).ConfigureAwait(false);
+        }
+
         _say.Report($"Measuring the emulators' capacity on fresh emulators ({duration.TotalSeconds:0} s each)…");
         await using var emulators = await EmulatorHost.StartAsync(new EmulatorHostOptions(), cancellationToken).ConfigureAwait(false);
         var clients = new AwsClientFactory(AwsConnectionResolver.Resolve(emulators.Endpoints.ToAwsOptions()));

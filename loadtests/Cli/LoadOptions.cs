@@ -33,6 +33,9 @@ public sealed record LoadOptions
     /// <summary>The api URL of a running stack.</summary>
     public Uri? Api { get; init; }
 
+    /// <summary>A LocalStack-style edge (keys test/test) to measure the baseline through, instead of fresh embedded emulators.</summary>
+    public Uri? AwsEndpoint { get; init; }
+
     /// <summary>Events per batch request (ingest-batch) or rows per file (dataset).</summary>
     public int BatchSize { get; init; } = 100;
 
@@ -84,6 +87,7 @@ public sealed record LoadOptions
                    --sample 0.01       share of events polled until queryable
                    --read-rate N       reads per second in mixed (default 50)
                    --baseline 5s       emulator capacity measured first; 0 skips
+                   --aws-endpoint URL  measure the baseline through a LocalStack edge (keys test/test)
                    --trace-ratio 0.01  share of requests the embedded stack traces
                    --threshold "freshness.p99 < 500ms"   (repeatable) exit 1 when breached
                    --out DIR           reports folder (default loadtests/results/<time>-<scenario>)
@@ -118,6 +122,7 @@ public sealed record LoadOptions
                 "--warmup" => options with { Warmup = Durations.Parse(value, name) },
                 "--target" => options with { Target = Url(value, name) },
                 "--api" => options with { Api = Url(value, name) },
+                "--aws-endpoint" => options with { AwsEndpoint = Url(value, name) },
                 "--batch-size" => options with { BatchSize = (int)Positive(value, name) },
                 "--sample" => options with { Sample = Share(value, name) },
                 "--read-rate" => options with { ReadRate = Positive(value, name) },
