@@ -10,10 +10,17 @@ public static partial class LocalStackAwsExtensions
     /// <summary>
     /// Adds the container AppHost:LocalStack:Image names, or Testbed's LocalStack-compatible image (built here when missing),
     /// and returns the environment that points at it; throws naming the fix when no engine answers or a token is missing.
+    /// With Aws:ServiceUrl set, no container is started: the services use that running LocalStack (or Testcontainers') edge.
     /// </summary>
     public static AwsEnvironment AddLocalStackAws(this IDistributedApplicationBuilder builder, string region)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var external = builder.Configuration[$"{AwsEnvironmentExtensions.SectionName}:ServiceUrl"];
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            return Edge(new AwsEnvironment(AwsMode.LocalStack), region, external);
+        }
+
         var section = builder.Configuration.GetSection("AppHost:LocalStack");
         var configured = section["Image"];
         var image = string.IsNullOrWhiteSpace(configured) ? BuildOwnImage() : configured.Trim();
@@ -46,13 +53,14 @@ public static partial class LocalStackAwsExtensions
             localStack.WithEnvironment("PERSISTENCE", "1").WithVolume("testbed-localstack-data", "/var/lib/localstack");
         }
 
-        return new AwsEnvironment(AwsMode.LocalStack)
-            .DependOn(localStack)
-            .Set("AWS_REGION", region)
-            .Set("AWS_ENDPOINT_URL", localStack.GetEndpoint("http"))
-            .Set("AWS_ACCESS_KEY_ID", "test")
-            .Set("AWS_SECRET_ACCESS_KEY", "test");
+        return Edge(new AwsEnvironment(AwsMode.LocalStack).DependOn(localStack), region, localStack.GetEndpoint("http"));
     }
+
+    private static AwsEnvironment Edge(AwsEnvironment aws, string region, object endpoint) => aws
+        .Set("AWS_REGION", region)
+        .Set("AWS_ENDPOINT_URL", endpoint)
+        .Set("AWS_ACCESS_KEY_ID", "test")
+        .Set("AWS_SECRET_ACCESS_KEY", "test");
 
     private static string BuildOwnImage()
     {

@@ -26,6 +26,9 @@ public sealed class AwsEnvironmentFixture : IAsyncLifetime
     /// <summary>Where each service answers (one edge URL for all three in a container).</summary>
     public EmulatorEndpoints Endpoints { get; private set; } = null!;
 
+    /// <summary>Whether the environment is a container (one LocalStack-style edge) rather than the embedded emulators.</summary>
+    public bool InContainer => _container is not null;
+
     /// <summary>"container testbed/emulators:…" or "embedded emulators".</summary>
     public string Description { get; private set; } = "";
 

@@ -10,7 +10,7 @@ using Testbed.Testing;
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>A dataset file uploaded to ingestion: the raw file in S3, every row queryable, and statistics equal to the test's own.</summary>
-public sealed class DatasetTests
+public sealed class DatasetTests(AwsEnvironmentFixture aws)
 {
     private const int Rows = 3000;
     private static readonly string[] Cities = ["Lyon", "Paris, FR", "Oslo", "Quito \"Q\"", "Lima"];
@@ -20,7 +20,7 @@ public sealed class DatasetTests
     [Fact]
     public async Task A_CSV_of_3000_rows_gives_rows_by_index_and_mean_median_and_most_frequent_value_as_computed_here()
     {
-        await using var stack = await PipelineStack.StartAsync("dataset");
+        await using var stack = await PipelineStack.StartAsync(aws, "dataset");
         using var ingest = stack.Ingestion();
         using var query = stack.Api();
         var (csv, amounts, cities) = Generate();
@@ -81,7 +81,7 @@ public sealed class DatasetTests
     [Fact]
     public async Task An_NDJSON_upload_reports_its_bad_lines_and_a_wrong_content_type_is_refused()
     {
-        await using var stack = await PipelineStack.StartAsync("ndjson");
+        await using var stack = await PipelineStack.StartAsync(aws, "ndjson");
         using var ingest = stack.Ingestion();
 
         using var upload = await ingest.PostAsync("datasets/lines", new StringContent("{\"a\":1}\n{\"a\":\n[1,2]\n{\"a\":3}\n", Encoding.UTF8, "application/x-ndjson"), Ct);

@@ -3,18 +3,19 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Testbed.Pipeline.Tests.Fixtures;
+using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>Editing and deleting stored events through the Api with optimistic concurrency (ETag / If-Match).</summary>
-public sealed class EditTests
+public sealed class EditTests(AwsEnvironmentFixture aws)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task An_update_with_a_stale_ETag_is_refused_with_412_and_changes_nothing()
     {
-        await using var stack = await PipelineStack.StartAsync("edit");
+        await using var stack = await PipelineStack.StartAsync(aws, "edit");
         using var ingest = stack.Ingestion();
         using var query = stack.Api();
         using var posted = await ingest.PostAsync("events", new StringContent("""{"type":"note","id":"note-1","data":{"text":"first"}}""", Encoding.UTF8, "application/json"), Ct);

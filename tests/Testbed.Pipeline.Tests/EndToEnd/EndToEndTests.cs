@@ -4,11 +4,12 @@ using System.Text.Json;
 using Amazon.S3.Model;
 using Testbed.Aws.S3;
 using Testbed.Pipeline.Tests.Fixtures;
+using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>Ingestion, processor and Api as processes over the emulators: what is posted becomes queryable, once.</summary>
-public sealed class EndToEndTests
+public sealed class EndToEndTests(AwsEnvironmentFixture aws)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -17,7 +18,7 @@ public sealed class EndToEndTests
     [Fact]
     public async Task A_posted_event_is_readable_through_the_Api_and_its_raw_record_is_in_the_lake()
     {
-        await using var stack = await PipelineStack.StartAsync("e2e-one");
+        await using var stack = await PipelineStack.StartAsync(aws, "e2e-one");
         using var ingest = stack.Ingestion();
         using var query = stack.Api();
 
@@ -48,7 +49,7 @@ public sealed class EndToEndTests
     [Fact]
     public async Task A_batch_of_1000_is_stored_exactly_once_and_the_aggregates_equal_the_tests_own_sums()
     {
-        await using var stack = await PipelineStack.StartAsync("e2e-batch");
+        await using var stack = await PipelineStack.StartAsync(aws, "e2e-batch");
         using var ingest = stack.Ingestion();
         using var query = stack.Api();
         var events = new GeneratedEvents("purchase", 1000, new DateTimeOffset(2026, 11, 22, 9, 0, 10, TimeSpan.Zero));

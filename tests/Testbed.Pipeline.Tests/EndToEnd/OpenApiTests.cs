@@ -1,16 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Testbed.Pipeline.Tests.Fixtures;
+using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>Each service describes its HTTP surface in an OpenAPI document with the statuses it answers.</summary>
-public sealed class OpenApiTests
+public sealed class OpenApiTests(AwsEnvironmentFixture aws)
 {
     [Fact]
     public async Task The_Api_and_ingestion_publish_OpenAPI_documents_with_their_routes_and_statuses()
     {
-        await using var stack = await PipelineStack.StartAsync("openapi");
+        await using var stack = await PipelineStack.StartAsync(aws, "openapi");
         using var ingestHttp = stack.Ingestion();
         using var apiHttp = stack.Api();
 

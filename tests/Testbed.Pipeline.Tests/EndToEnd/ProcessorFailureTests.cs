@@ -6,14 +6,14 @@ using Testbed.Testing;
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>Processors that crash and restart, or share shards: nothing is lost and nothing is counted twice.</summary>
-public sealed class ProcessorFailureTests
+public sealed class ProcessorFailureTests(AwsEnvironmentFixture aws)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task A_processor_killed_mid_stream_and_restarted_loses_nothing_and_counts_nothing_twice()
     {
-        await using var stack = await PipelineStack.StartAsync("crash");
+        await using var stack = await PipelineStack.StartAsync(aws, "crash");
         using var ingest = stack.Ingestion();
         using var query = stack.Api();
         var events = new GeneratedEvents("crash", 3000, new DateTimeOffset(2026, 11, 22, 9, 30, 5, TimeSpan.Zero), seed: 11);
@@ -34,7 +34,7 @@ public sealed class ProcessorFailureTests
     [Fact]
     public async Task Two_processors_share_the_shards_and_the_survivor_takes_over_within_the_lease_timeout()
     {
-        await using var stack = await PipelineStack.StartAsync("share", shards: 4, processors: 2);
+        await using var stack = await PipelineStack.StartAsync(aws, "share", shards: 4, processors: 2);
         using var ingest = stack.Ingestion();
         using var query = stack.Api();
         await Eventually.HoldsAsync(async () => (await OwnersAsync(query)).Values.Order().SequenceEqual([2, 2]), Deadline, "each processor holds two of the four shards");

@@ -6,12 +6,12 @@ using Testbed.Testing;
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>GET /pipeline/status shows what waits per shard, who holds it, and how fresh the stored events are.</summary>
-public sealed class StatusTests
+public sealed class StatusTests(AwsEnvironmentFixture aws)
 {
     [Fact]
     public async Task Status_shows_the_backlog_while_no_processor_runs_and_freshness_once_one_catches_up()
     {
-        await using var stack = await PipelineStack.StartAsync("status", settings: "--Processor:WorkerId=status-worker");
+        await using var stack = await PipelineStack.StartAsync(aws, "status", settings: "--Processor:WorkerId=status-worker");
         using var ingest = stack.Ingestion();
         using var query = stack.Api();
         // The backlog builds while the processor is stopped (its leases handed back).

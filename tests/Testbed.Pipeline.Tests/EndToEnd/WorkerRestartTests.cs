@@ -1,14 +1,15 @@
 using Testbed.Pipeline.Tests.Fixtures;
+using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
 /// <summary>A processor restarted under the same worker id takes its own leases back at once instead of waiting for them to expire.</summary>
-public sealed class WorkerRestartTests
+public sealed class WorkerRestartTests(AwsEnvironmentFixture aws)
 {
     [Fact]
     public async Task A_processor_restarted_with_the_same_worker_id_resumes_its_shards()
     {
-        await using var stack = await PipelineStack.StartAsync("rejoin", settings: "--Processor:WorkerId=same-worker");
+        await using var stack = await PipelineStack.StartAsync(aws, "rejoin", settings: "--Processor:WorkerId=same-worker");
         using var ingest = stack.Ingestion();
         using var query = stack.Api();
         var before = new GeneratedEvents("rejoin-before", 200, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));

@@ -11,21 +11,24 @@ using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.Fixtures;
 
-/// <summary>The whole pipeline of one test: the AppHost started through Aspire.Hosting.Testing with its own resource prefix, processors fast enough for tests.</summary>
+/// <summary>
+/// The whole pipeline of one test: the AppHost started through Aspire.Hosting.Testing with its own resource prefix and
+/// processors fast enough for tests, in LocalStack mode against the assembly's container where one runs (Testcontainers),
+/// else on its own embedded emulators.
+/// </summary>
 public sealed class PipelineStack : IAsyncDisposable
 {
     private static readonly TimeSpan StartBound = TimeSpan.FromMinutes(4);
+    private static readonly string[] Services = ["ingestion", "processor", "api"];
     private static readonly TimeSpan CommandBound = TimeSpan.FromSeconds(90);
     private readonly DistributedApplication _app;
     private readonly HttpClient _kinesisHttp = new();
 
-    private PipelineStack(DistributedApplication app, PipelineResources resources, IReadOnlyList<string> processors)
+    private PipelineStack(DistributedApplication app, PipelineResources resources, IReadOnlyList<string> processors, AwsClientFactory clients)
     {
         _app = app;
         Resources = resources;
         Processors = processors;
-        var endpoints = new EmulatorEndpoints(app.GetEndpoint("kinesis", "http"), app.GetEndpoint("dynamodb", "http"), app.GetEndpoint("s3", "http"));
-        var clients = new AwsClientFactory(AwsConnectionResolver.Resolve(endpoints.ToAwsOptions()));
         Kinesis = clients.CreateKinesis(_kinesisHttp);
         DynamoDb = clients.CreateDynamoDb();
         S3 = clients.CreateS3();
@@ -47,15 +50,18 @@ public sealed class PipelineStack : IAsyncDisposable
     public IAmazonS3 S3 { get; }
 
     /// <summary>Starts the AppHost with a fresh prefix, <paramref name="shards"/> shards and <paramref name="processors"/> processor replicas, and waits until every resource is healthy.</summary>
+    /// <param name="aws">The assembly's AWS environment: its container is used where it runs; null (or embedded) gives the stack its own emulators.</param>
     /// <param name="purpose">What the stack is for: the start of its prefix.</param>
     /// <param name="shards">Shards of the stream.</param>
     /// <param name="processors">Processor replicas.</param>
     /// <param name="settings">More AppHost settings (--Processor:WorkerId=…).</param>
-    public static async Task<PipelineStack> StartAsync(string purpose, int shards = 2, int processors = 1, params string[] settings)
+    public static async Task<PipelineStack> StartAsync(AwsEnvironmentFixture? aws, string purpose, int shards = 2, int processors = 1, params string[] settings)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         bound.CancelAfter(StartBound);
         var prefix = UniqueName.For(purpose);
+        var container = aws is { InContainer: true };
+        string[] environment = container ? ["--Aws:Mode=LocalStack", $"--Aws:ServiceUrl={aws!.Endpoints.Kinesis}"] : [];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
             [
                 $"--Pipeline:Prefix={prefix}",
@@ -65,6 +71,7 @@ public sealed class PipelineStack : IAsyncDisposable
                 "--Processor:PollInterval=00:00:00.020",
                 "--Processor:LeaseTimeout=00:00:03",
                 "--Processor:LeaseRenewInterval=00:00:00.500",
+                .. environment,
                 .. settings,
             ],
             bound.Token);
@@ -73,12 +80,16 @@ public sealed class PipelineStack : IAsyncDisposable
         {
             var replicas = ReplicaIdsAsync(app, "processor", processors, bound.Token);
             await app.StartAsync(bound.Token);
-            foreach (var name in new[] { "kinesis", "dynamodb", "s3", "ingestion", "processor", "api" })
+            foreach (var name in container ? Services : ["kinesis", "dynamodb", "s3", .. Services])
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(name, bound.Token);
             }
 
-            return new PipelineStack(app, PipelineResources.Create(prefix, shards), await replicas);
+            var endpoints = container
+                ? aws!.Clients
+                : new AwsClientFactory(AwsConnectionResolver.Resolve(
+                    new EmulatorEndpoints(app.GetEndpoint("kinesis", "http"), app.GetEndpoint("dynamodb", "http"), app.GetEndpoint("s3", "http")).ToAwsOptions()));
+            return new PipelineStack(app, PipelineResources.Create(prefix, shards), await replicas, endpoints);
         }
         catch
         {

@@ -1,0 +1,3 @@
+using Testbed.Testing;
+
+[assembly: AssemblyFixture(typeof(AwsEnvironmentFixture))]
