@@ -7,6 +7,7 @@ using Testbed.Processor.Aggregates;
 using Testbed.Records.Aggregates;
 using Testbed.Processor.Batches;
 using Testbed.Processor.Bronze;
+using Testbed.Processor.DeadLetter;
 using Testbed.Processor.Silver;
 using Testbed.Processor.Telemetry;
 using Testbed.Testing;
@@ -58,6 +59,7 @@ public sealed class RedeliveryTests(AwsEnvironmentFixture emulators)
         var time = new FixedTime(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var processor = new BatchProcessor(
             new RawArchive(emulators.S3, resources),
+            new DeadLetterArchive(emulators.S3, resources),
             new ItemWriter(emulators.DynamoDb, resources, time),
             new AggregateStore(emulators.DynamoDb, resources),
             new ProcessorTelemetry(),

@@ -6,14 +6,15 @@ namespace Testbed.Aws.S3;
 /// <summary>Object writes that behave the same on s3rver, LocalStack and AWS.</summary>
 public static class S3ObjectExtensions
 {
-    /// <summary>Puts bytes as one object without aws-chunked framing, which s3rver would store inside the object.</summary>
+    /// <summary>Puts bytes as one object without aws-chunked framing, which s3rver would store inside the object; <paramref name="metadata"/> becomes x-amz-meta-* headers.</summary>
     public static Task<PutObjectResponse> PutBytesAsync(
         this IAmazonS3 s3,
         string bucket,
         string key,
         ReadOnlyMemory<byte> content,
         string contentType,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
         var request = new PutObjectRequest
         {
@@ -24,6 +25,11 @@ public static class S3ObjectExtensions
             UseChunkEncoding = false,
             AutoCloseStream = true,
         };
+        foreach (var (name, value) in metadata ?? new Dictionary<string, string>())
+        {
+            request.Metadata.Add(name, value);
+        }
+
         return s3.PutObjectAsync(request, cancellationToken);
     }
 

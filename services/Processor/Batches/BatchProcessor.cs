@@ -2,13 +2,21 @@ using System.Diagnostics;
 using Testbed.Processor.Model;
 using Testbed.Processor.Aggregates;
 using Testbed.Processor.Bronze;
+using Testbed.Processor.DeadLetter;
 using Testbed.Processor.Silver;
 using Testbed.Processor.Telemetry;
 
 namespace Testbed.Processor.Batches;
 
-/// <summary>Processes one batch of a shard: raw records to S3, items to DynamoDB and window aggregates, side by side; the caller checkpoints after. Each step is safe to repeat.</summary>
-public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, AggregateStore gold, ProcessorTelemetry telemetry, TimeProvider time, ILogger<BatchProcessor> logger)
+/// <summary>Processes one batch of a shard: raw events and dead letters to S3, items to DynamoDB and window aggregates, side by side; the caller checkpoints after. Each step is safe to repeat.</summary>
+public sealed class BatchProcessor(
+    RawArchive bronze,
+    DeadLetterArchive deadLetters,
+    ItemWriter silver,
+    AggregateStore gold,
+    ProcessorTelemetry telemetry,
+    TimeProvider time,
+    ILogger<BatchProcessor> logger)
 {
     /// <summary>Runs the three steps for the batch; returns each event's freshness (acceptance to storage, once all three are done).</summary>
     public async Task<IReadOnlyList<FreshnessSample>> ProcessAsync(string shardId, IReadOnlyList<ReceivedRecord> batch, CancellationToken cancellationToken)
@@ -18,8 +26,10 @@ public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, Aggrega
         string? error = null;
         try
         {
-            // The three writes are independent and each safe to repeat; side by side, a batch waits for the slowest, not for their sum.
-            steps.AddRange(await Task.WhenAll(
+            // The writes are independent and each safe to repeat; side by side, a batch waits for the slowest, not for their sum.
+            var rejected = batch.Where(r => r.Rejection is not null).ToList();
+            var writes = new List<Task<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)>>
+            {
                 TimedAsync("S3 PutObject (raw batch)", async () => (string?)await bronze.WriteAsync(batch, cancellationToken).ConfigureAwait(false)),
                 TimedAsync("DynamoDB BatchWriteItem (items)", async () =>
                 {
@@ -30,7 +40,15 @@ public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, Aggrega
                 {
                     await gold.ApplyAsync(shardId, batch, cancellationToken).ConfigureAwait(false);
                     return (string?)null;
-                })).ConfigureAwait(false));
+                }),
+            };
+            if (rejected.Count > 0)
+            {
+                writes.Add(TimedAsync("S3 PutObject (dead letters)", async () =>
+                    $"{await deadLetters.WriteAsync(rejected, cancellationToken).ConfigureAwait(false)} records under {DeadLetterArchive.Prefix}"));
+            }
+
+            steps.AddRange(await Task.WhenAll(writes).ConfigureAwait(false));
 
             var now = time.GetUtcNow();
             var freshness = new List<FreshnessSample>(batch.Count);
@@ -45,10 +63,16 @@ public sealed class BatchProcessor(RawArchive bronze, ItemWriter silver, Aggrega
             }
 
             telemetry.Processed.Add(batch.Count);
-            var unreadable = batch.Count(r => r.Event is null);
-            if (unreadable > 0)
+            if (rejected.Count > 0)
             {
-                logger.LogWarning("{Count} records of {Shard} are not events; kept in the raw archive only", unreadable, shardId);
+                // One line per batch, not a stack trace per record: the reasons are on the dead letters themselves.
+                telemetry.DeadLetters.Add(rejected.Count);
+                logger.LogWarning(
+                    "{Count} records of {Shard} are not events (first: {Reason}); kept under {Prefix}",
+                    rejected.Count,
+                    shardId,
+                    rejected[0].Rejection,
+                    DeadLetterArchive.Prefix);
             }
 
             return freshness;

@@ -7,18 +7,23 @@ using Testbed.Infra.Definition;
 
 namespace Testbed.Processor.Bronze;
 
-/// <summary>Bronze: one gzip NDJSON object per batch under raw/yyyy/MM/dd/HH/, keyed by shard and first sequence number so a redelivered batch overwrites itself.</summary>
+/// <summary>Bronze: the batch's events as one gzip NDJSON object under raw/yyyy/MM/dd/HH/, keyed by shard and first sequence number so a redelivered batch overwrites itself; records that are not events go to the dead letters instead.</summary>
 public sealed class RawArchive(IAmazonS3 s3, PipelineResources resources)
 {
-    /// <summary>Writes the batch's raw records; returns the object key.</summary>
-    public async Task<string> WriteAsync(IReadOnlyList<ReceivedRecord> batch, CancellationToken cancellationToken)
+    /// <summary>Writes the batch's events as they came; returns the object key, or null when the batch holds no event.</summary>
+    public async Task<string?> WriteAsync(IReadOnlyList<ReceivedRecord> batch, CancellationToken cancellationToken)
     {
-        var first = batch[0];
-        var key = KeyFor(first);
+        var events = batch.Where(r => r.Event is not null).ToList();
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        var key = KeyFor(events[0]);
         using var buffer = new MemoryStream();
         await using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {
-            foreach (var record in batch)
+            foreach (var record in events)
             {
                 await gzip.WriteAsync(record.Data, cancellationToken).ConfigureAwait(false);
                 gzip.WriteByte((byte)'\n');

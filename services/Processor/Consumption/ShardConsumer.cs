@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Testbed.Processor.Model;
 using Testbed.Aws.Kinesis;
 using Testbed.Aws.Kinesis.Errors;
 using Testbed.Aws.Kinesis.Model;
-using Testbed.Records.Events;
 using Testbed.Infra.Definition;
 using Testbed.Processor.Batches;
 using Testbed.Processor.Leases;
@@ -90,7 +88,7 @@ public sealed class ShardConsumer(
             telemetry.ReportBehind(shardId, page.MillisBehindLatest ?? 0);
             if (page.Records.Count > 0)
             {
-                var batch = page.Records.Select(r => Receive(shardId, r)).ToList();
+                var batch = page.Records.Select(r => RecordReader.Read(shardId, r, time.GetUtcNow())).ToList();
                 var samples = await processor.ProcessAsync(shardId, batch, token).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 var progress = new ShardProgress(now, freshness.Add(samples, now));
@@ -107,20 +105,5 @@ public sealed class ShardConsumer(
 
             iterator = page.NextShardIterator;
         }
-    }
-
-    private ReceivedRecord Receive(string shardId, Record record)
-    {
-        EventRecord? parsed = null;
-        try
-        {
-            parsed = JsonSerializer.Deserialize(record.Data, EventJsonContext.Default.EventRecord);
-        }
-        catch (JsonException error)
-        {
-            logger.LogWarning(error, "Record {Sequence} of {Shard} is not an event", record.SequenceNumber, shardId);
-        }
-
-        return new ReceivedRecord(shardId, record.SequenceNumber, record.ApproximateArrivalTimestamp ?? time.GetUtcNow(), record.Data, parsed);
     }
 }

@@ -2,6 +2,7 @@ using Testbed.Infra.Configuration;
 using Testbed.Processor.Aggregates;
 using Testbed.Processor.Batches;
 using Testbed.Processor.Bronze;
+using Testbed.Processor.DeadLetter;
 using Testbed.Processor.Consumption;
 using Testbed.Processor.Leases;
 using Testbed.Processor.Silver;
@@ -21,6 +22,7 @@ public static class ProcessorExtensions
         builder.Services.AddSingleton<ProcessorTelemetry>();
         builder.Services.AddSingleton<LeaseTable>();
         builder.Services.AddSingleton<RawArchive>();
+        builder.Services.AddSingleton<DeadLetterArchive>();
         builder.Services.AddSingleton<ItemWriter>();
         builder.Services.AddSingleton<AggregateStore>();
         builder.Services.AddSingleton<BatchProcessor>();

@@ -18,6 +18,7 @@ public sealed class ProcessorTelemetry : IDisposable
     {
         Freshness = _meter.CreateHistogram<double>("testbed.pipeline.freshness", "ms", "Time from acceptance by ingestion to the event being stored (processedAt - acceptedAt).");
         Processed = _meter.CreateCounter<long>("testbed.processor.records", "{record}", "Records processed and checkpointed.");
+        DeadLetters = _meter.CreateCounter<long>("testbed.processor.dead_letters", "{record}", "Records that were not events, kept under dead-letter/ in the lake.");
         // Each instance reports only the shards it holds: the series' service.instance.id is the lease owner.
         _meter.CreateObservableGauge(
             "testbed.processor.shard.behind",
@@ -35,6 +36,9 @@ public sealed class ProcessorTelemetry : IDisposable
 
     /// <summary>Records processed.</summary>
     public Counter<long> Processed { get; }
+
+    /// <summary>Records that were not events.</summary>
+    public Counter<long> DeadLetters { get; }
 
     /// <summary>Records the shard's lag after a read by this instance.</summary>
     public void ReportBehind(string shardId, long milliseconds) => _behind[shardId] = milliseconds;
