@@ -7,4 +7,5 @@ namespace Testbed.Api.Model;
 /// <param name="CheckpointedAt">When that checkpoint was written.</param>
 /// <param name="RecordsBehind">Records on the shard after the checkpoint (counted up to <see cref="PipelineStatus.MaxCountedRecords"/>).</param>
 /// <param name="MillisecondsBehind">Age of the oldest unprocessed record; 0 when none waits.</param>
-public sealed record ShardStatus(string ShardId, string? Owner, string Checkpoint, DateTimeOffset? CheckpointedAt, int RecordsBehind, double MillisecondsBehind);
+/// <param name="DeadLetters">Records of the shard that were not events, kept under dead-letter/ in the lake.</param>
+public sealed record ShardStatus(string ShardId, string? Owner, string Checkpoint, DateTimeOffset? CheckpointedAt, int RecordsBehind, double MillisecondsBehind, long DeadLetters);

@@ -35,7 +35,8 @@ public sealed class PipelineStatusReader(IKinesisClient kinesis, IAmazonDynamoDB
                 checkpoint,
                 lease?.GetValueOrDefault(LeaseAttributes.CheckpointedAt)?.S is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null,
                 behind,
-                oldest is { } arrived ? Math.Max(0, (now - arrived).TotalMilliseconds) : 0));
+                oldest is { } arrived ? Math.Max(0, (now - arrived).TotalMilliseconds) : 0,
+                lease?.GetValueOrDefault(LeaseAttributes.DeadLetters)?.N is { } dead ? long.Parse(dead, CultureInfo.InvariantCulture) : 0));
             samples.AddRange(RecentSamples(lease, now));
         }
 

@@ -91,7 +91,7 @@ public sealed class ShardConsumer(
                 var batch = page.Records.Select(r => RecordReader.Read(shardId, r, time.GetUtcNow())).ToList();
                 var samples = await processor.ProcessAsync(shardId, batch, token).ConfigureAwait(false);
                 var now = time.GetUtcNow();
-                var progress = new ShardProgress(now, freshness.Add(samples, now));
+                var progress = new ShardProgress(now, freshness.Add(samples, now), batch.Count(r => r.Rejection is not null));
                 if (!await lease.CheckpointAsync(leases, batch[^1].SequenceNumber, progress, token).ConfigureAwait(false))
                 {
                     logger.LogInformation("Lost the lease of {Shard} before checkpointing; its new owner redoes the batch", shardId);

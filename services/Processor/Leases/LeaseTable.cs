@@ -115,6 +115,11 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, PipelineResources resourc
                 })],
                 IsLSet = true,
             };
+            if (progress.DeadLetters > 0)
+            {
+                update += $" ADD {LeaseAttributes.DeadLetters} :dead";
+                values[":dead"] = new() { N = progress.DeadLetters.ToString(CultureInfo.InvariantCulture) };
+            }
         }
 
         try

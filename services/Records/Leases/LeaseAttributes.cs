@@ -21,6 +21,9 @@ public static class LeaseAttributes
     /// <summary>Recent freshness samples: a list of [stored-at epoch ms, milliseconds].</summary>
     public const string Freshness = "freshness";
 
+    /// <summary>Records of the shard that were not events, kept under dead-letter/ (a running total).</summary>
+    public const string DeadLetters = "deadLetters";
+
     /// <summary>The checkpoint of a shard nothing was processed from yet.</summary>
     public const string TrimHorizon = "TRIM_HORIZON";
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Amazon.S3.Model;
@@ -56,6 +57,12 @@ public sealed class DeadLetterTests(AwsEnvironmentFixture aws)
         }
 
         Assert.Contains("not an object", (await stack.S3.GetObjectMetadataAsync(stack.Resources.Bucket.Name, letters.Single(o => o.Key.EndsWith("-" + sequences[1], StringComparison.Ordinal)).Key, Ct)).Metadata["x-amz-meta-reason"], StringComparison.Ordinal);
+
+        // The status counts them per shard.
+        await Eventually.HoldsAsync(
+            async () => (await query.GetFromJsonAsync<JsonElement>("pipeline/status", Ct)).GetProperty("shards").EnumerateArray().Sum(s => s.GetProperty("deadLetters").GetInt64()) == foreign.Length,
+            TimeSpan.FromSeconds(30),
+            $"/pipeline/status counts {foreign.Length} dead letters");
 
         // Every line of every raw object is an event.
         var raw = await ListAsync(stack, "raw/");
