@@ -1,4 +1,3 @@
-
 namespace Testbed.AppHost.Aws;
 
 /// <summary>The AWS environment a resource is pointed at: the standard AWS_* variables and the resources it waits for.</summary>

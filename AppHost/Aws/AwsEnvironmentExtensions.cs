@@ -1,4 +1,3 @@
-
 namespace Testbed.AppHost.Aws;
 
 /// <summary>Adds the AWS environment to an Aspire app and points resources at it, shaped like Aspire's AWS integration.</summary>

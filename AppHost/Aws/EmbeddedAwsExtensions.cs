@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Testbed.Aws.Configuration;
 using Testbed.Emulators;
@@ -53,9 +54,14 @@ public static class EmbeddedAwsExtensions
             args.AddRange(["--access-key", AwsOptions.EmbeddedAccessKeyId, "--secret-key", AwsOptions.EmbeddedSecretAccessKey, "--silent", "true"]);
         }
 
+        // Healthy once the emulator answers its own API; what the call throws becomes the resource's unhealthy reason.
         var healthCheck = $"{name}-api";
-        var probe = new EmulatorApiProbe(service, new Uri($"http://127.0.0.1:{port}"), region);
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, probe.CheckAsync);
+        var call = new EmulatorApiCall(service, new Uri($"http://127.0.0.1:{port}"), region);
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async cancellationToken =>
+        {
+            await call.InvokeAsync(cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy();
+        });
         var emulator = builder.AddExecutable(name, "node", directory, [.. args])
             .WithHttpEndpoint(port: port, targetPort: port, isProxied: false)
             .WithHealthCheck(healthCheck)

@@ -1,4 +1,3 @@
-
 namespace Testbed.AppHost.Aws;
 
 /// <summary>Aws mode: no emulator; the region and the profile are Aspire parameters, credentials come from the AWS SDK's own chain.</summary>

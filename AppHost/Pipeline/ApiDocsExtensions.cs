@@ -1,4 +1,3 @@
-
 namespace Testbed.AppHost.Pipeline;
 
 /// <summary>Links a service's OpenAPI document from its row in the dashboard.</summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Amazon.S3;
-using Testbed.Aws.Configuration;
-using Testbed.Aws.Kinesis.Model;
 
 namespace Testbed.Emulators;
 
@@ -11,16 +9,14 @@ internal static class ReadinessProbe
     /// <summary>Calls ListStreams, ListTables and ListBuckets until each succeeds or the time is up.</summary>
     public static async Task WaitUntilAnsweringAsync(EmulatorEndpoints endpoints, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var factory = new AwsClientFactory(AwsConnectionResolver.Resolve(endpoints.ToAwsOptions()));
-        using var http = new HttpClient();
-        var kinesis = factory.CreateKinesis(http);
-        using var dynamo = factory.CreateDynamoDb();
-        using var s3 = factory.CreateS3();
+        using var kinesis = new EmulatorApiCall(EmulatorService.Kinesis, endpoints.Kinesis);
+        using var dynamo = new EmulatorApiCall(EmulatorService.DynamoDb, endpoints.DynamoDb);
+        using var s3 = new EmulatorApiCall(EmulatorService.S3, endpoints.S3);
 
         await Task.WhenAll(
-            UntilAnswered(EmulatorService.Kinesis, ct => kinesis.ListStreamsAsync(new ListStreamsRequest(), ct), timeout, cancellationToken),
-            UntilAnswered(EmulatorService.DynamoDb, ct => dynamo.ListTablesAsync(ct), timeout, cancellationToken),
-            UntilAnswered(EmulatorService.S3, ct => s3.ListBucketsAsync(ct), timeout, cancellationToken)).ConfigureAwait(false);
+            UntilAnswered(EmulatorService.Kinesis, kinesis.InvokeAsync, timeout, cancellationToken),
+            UntilAnswered(EmulatorService.DynamoDb, dynamo.InvokeAsync, timeout, cancellationToken),
+            UntilAnswered(EmulatorService.S3, s3.InvokeAsync, timeout, cancellationToken)).ConfigureAwait(false);
     }
 
     private static async Task UntilAnswered(EmulatorService service, Func<CancellationToken, Task> call, TimeSpan timeout, CancellationToken cancellationToken)

@@ -18,12 +18,24 @@ public sealed class AppHostTests
         await using var appHost = await AppHostProcess.StartAsync(prefix);
         var stack = AppHostProcess.StackOf(prefix);
         Assert.NotEmpty(stack);
+        var folders = AppHostProcess.DataFoldersOf(stack);
 
-        appHost.Signal(signal);
+        try
+        {
+            appHost.Signal(signal);
 
-        await Eventually.HoldsAsync(
-            () => !stack.Keys.Any(ProcessProbe.IsAlive) && appHost.HasExited,
-            Bound,
-            $"every process of the stack has ended after signal {signal}; left: {string.Join(", ", stack.Where(p => ProcessProbe.IsAlive(p.Key)).Select(p => p.Value))}");
+            await Eventually.HoldsAsync(
+                () => !stack.Keys.Any(ProcessProbe.IsAlive) && appHost.HasExited,
+                Bound,
+                $"every process of the stack has ended after signal {signal}; left: {string.Join(", ", stack.Where(p => ProcessProbe.IsAlive(p.Key)).Select(p => p.Value))}");
+        }
+        finally
+        {
+            // A killed AppHost cannot remove its emulators' temporary folder (the next AppHost would): the test removes what it caused.
+            foreach (var folder in folders.Where(Directory.Exists))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 }

@@ -19,10 +19,9 @@ public sealed class DeadLetterArchive(IAmazonS3 s3, PipelineResources resources)
 
     private const int MaxReasonLength = 1024;
 
-    /// <summary>Writes the batch's rejected records; returns how many.</summary>
-    public async Task<int> WriteAsync(IReadOnlyList<ReceivedRecord> batch, CancellationToken cancellationToken)
+    /// <summary>Writes the rejected records (each with its <see cref="ReceivedRecord.Rejection"/>); returns how many.</summary>
+    public async Task<int> WriteAsync(IReadOnlyList<ReceivedRecord> rejected, CancellationToken cancellationToken)
     {
-        var rejected = batch.Where(r => r.Rejection is not null).ToList();
         await Task.WhenAll(rejected.Select(record => s3.PutBytesAsync(
             resources.Bucket.Name,
             KeyFor(record),

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Testbed.Testing;
 
 namespace Testbed.AppHost.Tests.Fixtures;
 
 /// <summary>The built AppHost run as its own process, as `dotnet run --project AppHost` runs it, on free ports.</summary>
-public static class AppHostProcess
+public static partial class AppHostProcess
 {
     // The orchestrator's processes inherit the AppHost's environment: this variable marks every process of one run.
     private const string StackVariable = "TESTBED_TEST_STACK";
@@ -45,6 +46,13 @@ public static class AppHostProcess
         }
     }
 
+    /// <summary>The emulators' data folders named in the stack's command lines (launch.js … --path &lt;folder&gt;/&lt;service&gt;).</summary>
+    public static IReadOnlyList<string> DataFoldersOf(IReadOnlyDictionary<int, string> stack) =>
+        [.. stack.Values.Select(c => DataPath().Match(c)).Where(m => m.Success).Select(m => Path.GetDirectoryName(m.Groups[1].Value)!).Distinct()];
+
     /// <summary>Every process of the run started with the prefix, with its command line.</summary>
     public static IReadOnlyDictionary<int, string> StackOf(string prefix) => ProcessProbe.WithEnvironment(StackVariable, prefix);
+
+    [GeneratedRegex(@"launch\.js .*--path (\S+)")]
+    private static partial Regex DataPath();
 }
