@@ -21,7 +21,7 @@ public static class ServiceDefaultsExtensions
     private const string LiveTag = "live";
     private static readonly PathString[] Probes = ["/health", "/alive"];
 
-    /// <summary>Registers OpenTelemetry, health checks, service discovery, problem details, the OpenAPI document and the AWS clients (from the standard AWS_* settings).</summary>
+    /// <summary>Registers OpenTelemetry, health checks, service discovery, problem details and the AWS clients (from the standard AWS_* settings).</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -29,7 +29,6 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddServiceDiscovery();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
         builder.Services.AddTestbedAws();
         return builder;
     }
@@ -65,10 +64,9 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps /openapi/v1.json, /health (every check: ready to serve) and /alive (the process answers).</summary>
+    /// <summary>Maps /health (every check: ready to serve) and /alive (the process answers).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         return app;

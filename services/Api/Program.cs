@@ -1,14 +1,17 @@
 using Testbed.Api.Apis;
 using Testbed.Api.Extensions;
 using Testbed.ServiceDefaults;
+using Testbed.ServiceDefaults.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApi();
+builder.AddApiDocument(QueryApiDocument.About);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.MapDefaultEndpoints();
+app.MapApiDocument();
 app.MapEventsApi();
 app.MapAggregatesApi();
 app.MapPipelineApi();

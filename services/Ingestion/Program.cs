@@ -1,14 +1,17 @@
 using Testbed.Ingestion.Apis;
 using Testbed.Ingestion.Extensions;
 using Testbed.ServiceDefaults;
+using Testbed.ServiceDefaults.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIngestion();
+builder.AddApiDocument(IngestionDocument.About);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.MapDefaultEndpoints();
+app.MapApiDocument();
 app.MapEventsApi();
 app.MapDatasetsApi();
 app.Run();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Aspire.Hosting.ApplicationModel;
 using Testbed.AppHost.Tests.Fixtures;
 using Testbed.Testing;
@@ -94,16 +93,20 @@ public sealed class AspireAppTests(TestbedApp testbed)
     }
 
     [Fact]
-    public async Task Each_service_links_its_OpenAPI_document_and_serves_it()
+    public async Task Each_service_links_its_API_reference_and_OpenAPI_document_from_the_dashboard()
     {
         foreach (var service in new[] { "ingestion", "api" })
         {
-            using var client = testbed.Client(service);
-            using var document = JsonDocument.Parse(await client.GetStringAsync("openapi/v1.json", Ct));
-            Assert.True(document.RootElement.GetProperty("paths").EnumerateObject().Any(), $"{service} documents its paths");
+            Assert.True(testbed.App.ResourceNotifications.TryGetCurrentState(service, out var state), $"{service} has a state");
+            var urls = state!.Snapshot.Urls;
+            var reference = Assert.Single(urls, u => u.DisplayProperties.DisplayName == "API reference");
+            var document = Assert.Single(urls, u => u.DisplayProperties.DisplayName == "OpenAPI");
 
-            var resource = testbed.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == service);
-            Assert.True(resource.TryGetAnnotationsOfType<ResourceUrlsCallbackAnnotation>(out _), $"{service} has URL callbacks for the dashboard");
+            using var http = new HttpClient();
+            var page = await http.GetStringAsync(reference.Url, Ct);
+            Assert.Contains("<title>Testbed ", page, StringComparison.Ordinal);
+            using var openApi = JsonDocument.Parse(await http.GetStringAsync(document.Url, Ct));
+            Assert.True(openApi.RootElement.GetProperty("paths").EnumerateObject().Any(), $"{service} documents its paths");
         }
     }
 

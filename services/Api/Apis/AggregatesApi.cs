@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Testbed.Api.Model;
 
@@ -9,15 +10,18 @@ public static class AggregatesApi
     /// <summary>Maps the aggregates endpoint.</summary>
     public static IEndpointRouteBuilder MapAggregatesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/aggregates", GetAggregatesAsync).WithTags("Aggregates").WithName("GetAggregates");
+        app.MapGet("/aggregates", GetAggregatesAsync).WithTags("Aggregates").WithName("GetAggregates")
+            .WithSummary("Per-minute aggregates of an event type")
+            .WithDescription("One window per minute of event timestamps in the range: the count, and for each numeric field of the data its sum, min and max. "
+                + "Exact: a record the processors read twice is counted once.");
         return app;
     }
 
     /// <summary>The windows of a type in a time range.</summary>
     public static async Task<Results<Ok<IReadOnlyList<AggregateWindow>>, ValidationProblem>> GetAggregatesAsync(
-        string? type,
-        string? from,
-        string? to,
+        [Description("The event type (required).")] string? type,
+        [Description("The earliest window, ISO 8601 such as 2026-11-22T10:00:00Z; open when left out.")] string? from,
+        [Description("The latest window, ISO 8601; open when left out.")] string? to,
         [AsParameters] QueryServices services,
         CancellationToken cancellationToken)
     {

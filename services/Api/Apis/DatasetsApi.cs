@@ -11,11 +11,23 @@ public static class DatasetsApi
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
         var datasets = app.MapGroup("/datasets/{name}").WithTags("Datasets").ProducesProblem(StatusCodes.Status404NotFound);
-        datasets.MapGet("/rows/random", GetRandomRowAsync).WithName("GetRandomDatasetRow");
-        datasets.MapGet("/rows/{index:long}", GetRowAsync).WithName("GetDatasetRow");
-        datasets.MapGet("/columns/{column}/mean", GetMeanAsync).WithName("GetColumnMean").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        datasets.MapGet("/columns/{column}/median", GetMedianAsync).WithName("GetColumnMedian").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        datasets.MapGet("/columns/{column}/most-frequent", GetMostFrequentAsync).WithName("GetColumnMostFrequent");
+        datasets.MapGet("/rows/random", GetRandomRowAsync).WithName("GetRandomDatasetRow")
+            .WithSummary("A random row of a dataset")
+            .WithDescription("Chosen uniformly among the rows stored so far.");
+        datasets.MapGet("/rows/{index:long}", GetRowAsync).WithName("GetDatasetRow")
+            .WithSummary("A row of a dataset by index")
+            .WithDescription("Rows count from 0, the CSV header excluded. 404 until the processors have stored the row, a moment after the upload's 202.");
+        datasets.MapGet("/columns/{column}/mean", GetMeanAsync).WithName("GetColumnMean")
+            .WithSummary("The mean of a numeric column")
+            .WithDescription("Over the rows that hold the column; 422 when one of them is not a number.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        datasets.MapGet("/columns/{column}/median", GetMedianAsync).WithName("GetColumnMedian")
+            .WithSummary("The median of a numeric column")
+            .WithDescription("Over the rows that hold the column; 422 when one of them is not a number.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        datasets.MapGet("/columns/{column}/most-frequent", GetMostFrequentAsync).WithName("GetColumnMostFrequent")
+            .WithSummary("The most frequent value of a column")
+            .WithDescription("Of any type, with how many rows hold it.");
         return app;
     }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using Testbed.ServiceDefaults.OpenApi;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Testbed.Api.Items;
@@ -16,11 +18,24 @@ public static class EventsApi
     {
         // Full paths under an empty group: a "/events" group with an empty pattern names its route "/events/" in traces.
         var events = app.MapGroup(string.Empty).WithTags("Events");
-        events.MapGet("/events/{id}", GetEventAsync).WithName("GetEvent").ProducesProblem(StatusCodes.Status404NotFound);
-        events.MapGet("/events", ListEventsAsync).WithName("ListEvents");
+        events.MapGet("/events/{id}", GetEventAsync).WithName("GetEvent")
+            .WithSummary("Read one event")
+            .WithDescription("The stored event with its version as the ETag (send it as If-Match to edit or delete). "
+                + "404 until the processors have stored an event that ingestion accepted a moment ago.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        events.MapGet("/events", ListEventsAsync).WithName("ListEvents")
+            .WithSummary("List events of a type in a time range")
+            .WithDescription("Oldest first, by the events' timestamps. A page holds at most 'limit' events; pass its 'next' token to get the following page.");
         events.MapPut("/events/{id}", UpdateEventAsync).WithName("UpdateEvent")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithSummary("Replace an event's data")
+            .WithDescription("Replaces the data (and optionally the type) and bumps the version. With If-Match, only if the version is still the one given: "
+                + "412 otherwise, with nothing changed; GET the event again for the current version.")
+            .WithRequestExample("application/json", """{"type":"order.created","data":{"amount":45,"currency":"EUR"}}""")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         events.MapDelete("/events/{id}", DeleteEventAsync).WithName("DeleteEvent")
+            .WithSummary("Delete an event")
+            .WithDescription("With If-Match, only if the version is still the one given: 412 otherwise, with nothing deleted.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
@@ -129,11 +144,11 @@ public static class EventsApi
 
     /// <summary>Events of one type in a time range, oldest first, paged.</summary>
     public static async Task<Results<Ok<EventPage>, ValidationProblem>> ListEventsAsync(
-        string? type,
-        string? from,
-        string? to,
-        int? limit,
-        string? next,
+        [Description("The event type to list (required).")] string? type,
+        [Description("The earliest timestamp, ISO 8601 such as 2026-11-22T10:00:00Z; open when left out.")] string? from,
+        [Description("The latest timestamp, ISO 8601; open when left out.")] string? to,
+        [Description("Events per page, 1-1000 (100 when left out).")] int? limit,
+        [Description("The 'next' token of the previous page.")] string? next,
         [AsParameters] QueryServices services,
         CancellationToken cancellationToken)
     {

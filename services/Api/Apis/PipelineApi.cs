@@ -9,7 +9,10 @@ public static class PipelineApi
     /// <summary>Maps the status endpoint.</summary>
     public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/pipeline/status", GetStatusAsync).WithTags("Pipeline").WithName("GetPipelineStatus");
+        app.MapGet("/pipeline/status", GetStatusAsync).WithTags("Pipeline").WithName("GetPipelineStatus")
+            .WithSummary("The pipeline's lag, owners and freshness")
+            .WithDescription("Per shard: the latest sequence number on the stream, the processors' checkpoint, how many records are behind, "
+                + "the lease owner and the dead letters; and the processors' recent freshness (acceptance to stored).");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Amazon.S3;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,6 +8,7 @@ using Testbed.Ingestion.Datasets;
 using Testbed.Ingestion.Model;
 using Testbed.Ingestion.Publishing;
 using Testbed.Records.Events;
+using Testbed.ServiceDefaults.OpenApi;
 
 namespace Testbed.Ingestion.Apis;
 
@@ -19,6 +21,12 @@ public static class DatasetsApi
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/datasets/{name}", UploadAsync).WithTags("Datasets").WithName("UploadDataset")
+            .WithSummary("Upload a dataset file")
+            .WithDescription("Keeps the file in the lake under datasets/{name}/ and puts each row on the stream as an event of type dataset.{name}. "
+                + "Rows that cannot be read are listed by line in the answer; the rest are stored. Rows are queryable through the Api's "
+                + "GET /datasets/{name}/rows/{index} once the processors have stored them, a moment after the 202.")
+            .AcceptsText("text/csv", "CSV with a header row naming the columns; numbers are stored as numbers.", "region,amount\nnorth,12.5\nsouth,7\n")
+            .AcceptsText("application/x-ndjson", "One JSON object per line, each a row.", "{\"region\":\"north\",\"amount\":12.5}\n{\"region\":\"south\",\"amount\":7}\n")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -27,7 +35,7 @@ public static class DatasetsApi
 
     /// <summary>Stores the file, publishes its valid rows, and reports the rejected ones by line.</summary>
     public static async Task<Results<Accepted<DatasetAccepted>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        string name,
+        [Description("The dataset's name: 1-100 letters, digits, '.', '_' or '-'. Uploading again under the same name replaces rows by index.")] string name,
         HttpRequest request,
         IAmazonS3 s3,
         [AsParameters] EventsServices services,

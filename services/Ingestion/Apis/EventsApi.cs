@@ -5,6 +5,7 @@ using Testbed.Ingestion.Model;
 using Testbed.Ingestion.Parsing;
 using Testbed.Ingestion.Publishing;
 using Testbed.Records.Events;
+using Testbed.ServiceDefaults.OpenApi;
 
 namespace Testbed.Ingestion.Apis;
 
@@ -14,6 +15,8 @@ public static class EventsApi
     /// <summary>The most events one batch may hold (a PutRecords call's limit).</summary>
     public const int MaxBatchEvents = 500;
 
+    private const string SingleExample = """{"type":"order.created","id":"order-1001","timestamp":"2026-11-22T10:00:00Z","data":{"amount":42.5,"currency":"EUR"}}""";
+    private const string SecondExample = """{"type":"order.created","id":"order-1002","data":{"amount":7}}""";
     private const int MaxEventBody = EventRules.MaxRecordBytes + (64 * 1024);
     private const int MaxBatchBody = 64 * 1024 * 1024;
 
@@ -25,8 +28,20 @@ public static class EventsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        events.MapPost("/events", PostEventAsync).WithName("PostEvent");
-        events.MapPost("/events/batch", PostBatchAsync).WithName("PostEventBatch").Produces<BatchAnswer>(StatusCodes.Status207MultiStatus);
+        events.MapPost("/events", PostEventAsync).WithName("PostEvent")
+            .WithSummary("Put one event on the stream")
+            .WithDescription("Validates the event, stamps its id, acceptance time and trace context, and answers 202 once Kinesis has the record. "
+                + "The event is queryable through the Api's GET /events/{id} once the processors have stored it.")
+            .Accepts<EventDraft>("application/json")
+            .WithRequestExample("application/json", SingleExample);
+        events.MapPost("/events/batch", PostBatchAsync).WithName("PostEventBatch")
+            .WithSummary("Put up to 500 events on the stream")
+            .WithDescription("A JSON array of events, or NDJSON with one event per line. If any event is invalid, nothing is stored and the problem names it by index. "
+                + "202 when Kinesis took every record; 207 with a result per event when it refused some (retry those: ids make retries idempotent).")
+            .Accepts<EventDraft[]>("application/json")
+            .WithRequestExample("application/json", $"[{SingleExample},{SecondExample}]")
+            .AcceptsText("application/x-ndjson", "One event per line, each a JSON object as in the application/json body; empty lines are skipped.", $"{SingleExample}\n{SecondExample}\n")
+            .Produces<BatchAnswer>(StatusCodes.Status207MultiStatus);
         return app;
     }
 

@@ -86,7 +86,7 @@ public static class EventValidator
             errors[Field(prefix, "data")] = ["'data' is required: a JSON object."];
         }
 
-        return errors.Count == before ? new EventDraft(type!, id, timestamp, data!.Value) : null;
+        return errors.Count == before ? new EventDraft(type!, data!.Value, id, timestamp) : null;
     }
 
     private static string? RequireString(JsonElement value, string field, IDictionary<string, string[]> errors)

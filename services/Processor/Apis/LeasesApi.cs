@@ -11,7 +11,9 @@ public static class LeasesApi
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapLeasesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/leases", GetLeases).WithTags("Leases").WithName("GetLeases");
+        app.MapGet("/leases", GetLeases).WithTags("Leases").WithName("GetLeases")
+            .WithSummary("The shards this instance holds")
+            .WithDescription("This instance's worker id and the shards whose leases it holds now.");
         return app;
     }
 

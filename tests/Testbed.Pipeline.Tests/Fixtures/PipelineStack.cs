@@ -104,6 +104,9 @@ public sealed class PipelineStack : IAsyncDisposable
     /// <summary>A client on the Api.</summary>
     public HttpClient Api() => Client("api");
 
+    /// <summary>A client on the processors (any replica).</summary>
+    public HttpClient Processor() => Client("processor");
+
     /// <summary>Kills a processor replica's process outright (SIGKILL, a crash) and waits until the orchestrator sees it gone.</summary>
     public async Task KillProcessorAsync(int replica = 0)
     {

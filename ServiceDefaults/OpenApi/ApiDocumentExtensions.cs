@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Scalar.AspNetCore;
+
+namespace Testbed.ServiceDefaults.OpenApi;
+
+/// <summary>A service's OpenAPI document (/openapi/v1.json) and its API reference UI (/scalar).</summary>
+public static class ApiDocumentExtensions
+{
+    /// <summary>Where each service serves its API reference UI.</summary>
+    public const string ReferencePath = "/scalar";
+
+    /// <summary>Registers the OpenAPI document, described by <paramref name="about"/>, with the endpoints' request examples.</summary>
+    public static TBuilder AddApiDocument<TBuilder>(this TBuilder builder, ApiDocument about)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddSingleton(about);
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer(new DocumentTransformer(about));
+            options.AddOperationTransformer(new RequestExampleTransformer());
+        });
+        return builder;
+    }
+
+    /// <summary>Maps /openapi/v1.json and the Scalar API reference on it at /scalar (after <see cref="AddApiDocument"/>).</summary>
+    public static WebApplication MapApiDocument(this WebApplication app)
+    {
+        var about = app.Services.GetRequiredService<ApiDocument>();
+        app.MapOpenApi();
+        app.MapScalarApiReference(ReferencePath, options =>
+        {
+            options.Title = about.Title;
+            // Local first: the UI's script is served by the service itself; no web fonts and no telemetry from a CDN.
+            options.DefaultFonts = false;
+            options.Telemetry = false;
+        });
+        return app;
+    }
+}

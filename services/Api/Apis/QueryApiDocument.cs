@@ -1,0 +1,21 @@
+using Testbed.ServiceDefaults.OpenApi;
+
+namespace Testbed.Api.Apis;
+
+/// <summary>What the query Api's OpenAPI document says about it.</summary>
+public static class QueryApiDocument
+{
+    /// <summary>The title, description and tag descriptions.</summary>
+    public static readonly ApiDocument About = new(
+        "Testbed Api",
+        "Reads what the processors stored in DynamoDB: events by id or by type and time, per-minute aggregates, dataset rows and column statistics, "
+        + "and the pipeline's status. Data is asynchronous: an accepted event or dataset row is queryable once the processors have stored it, "
+        + "so a 404 right after an upload means not yet; retry, or compare the checkpoints in GET /pipeline/status.",
+        new Dictionary<string, string>
+        {
+            ["Events"] = "Stored events: read one (with its version as the ETag), list by type and time, replace or delete with If-Match.",
+            ["Aggregates"] = "Per-minute windows of an event type: count and, for each numeric field, sum, min and max.",
+            ["Datasets"] = "Rows of uploaded datasets and statistics of their columns.",
+            ["Pipeline"] = "How far the processors are behind each shard, who owns it, and how fresh the stored data is.",
+        });
+}
