@@ -19,7 +19,7 @@ public static class ApiDocumentExtensions
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer(new DocumentTransformer(about));
-            options.AddOperationTransformer(new RequestExampleTransformer());
+            options.AddOperationTransformer(new RequestBodyTransformer());
         });
         return builder;
     }

@@ -16,4 +16,5 @@ app.MapEventsApi();
 app.MapAggregatesApi();
 app.MapPipelineApi();
 app.MapDatasetsApi();
+app.MapSchemasApi();
 app.Run();

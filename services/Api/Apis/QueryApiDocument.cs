@@ -9,7 +9,7 @@ public static class QueryApiDocument
     public static readonly ApiDocument About = new(
         "Testbed Api",
         "Reads what the processors stored in DynamoDB: events by id or by type and time, per-minute aggregates, dataset rows and column statistics, "
-        + "and the pipeline's status. Data is asynchronous: an accepted event or dataset row is queryable once the processors have stored it, "
+        + "the pipeline's status, and the published JSON Schemas of the stored formats. Data is asynchronous: an accepted event or dataset row is queryable once the processors have stored it, "
         + "so a 404 right after an upload means not yet; retry, or compare the checkpoints in GET /pipeline/status.",
         new Dictionary<string, string>
         {
@@ -17,5 +17,6 @@ public static class QueryApiDocument
             ["Aggregates"] = "Per-minute windows of an event type: count and, for each numeric field, sum, min and max.",
             ["Datasets"] = "Rows of uploaded datasets and statistics of their columns.",
             ["Pipeline"] = "How far the processors are behind each shard, who owns it, and how fresh the stored data is.",
+            ["Schemas"] = "The JSON Schemas of the record on the stream and in the lake, for other producers and consumers.",
         });
 }

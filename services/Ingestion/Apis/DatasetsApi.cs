@@ -25,8 +25,8 @@ public static class DatasetsApi
             .WithDescription("Keeps the file in the lake under datasets/{name}/ and puts each row on the stream as an event of type dataset.{name}. "
                 + "Rows that cannot be read are listed by line in the answer; the rest are stored. Rows are queryable through the Api's "
                 + "GET /datasets/{name}/rows/{index} once the processors have stored them, a moment after the 202.")
-            .AcceptsText("text/csv", "CSV with a header row naming the columns; numbers are stored as numbers.", "region,amount\nnorth,12.5\nsouth,7\n")
-            .AcceptsText("application/x-ndjson", "One JSON object per line, each a row.", "{\"region\":\"north\",\"amount\":12.5}\n{\"region\":\"south\",\"amount\":7}\n")
+            .WithTextBody("text/csv", "CSV with a header row naming the columns; numbers are stored as numbers.", "region,amount\nnorth,12.5\nsouth,7\n")
+            .WithTextBody("application/x-ndjson", "One JSON object per line, each a row.", "{\"region\":\"north\",\"amount\":12.5}\n{\"region\":\"south\",\"amount\":7}\n")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

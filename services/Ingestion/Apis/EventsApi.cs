@@ -32,15 +32,13 @@ public static class EventsApi
             .WithSummary("Put one event on the stream")
             .WithDescription("Validates the event, stamps its id, acceptance time and trace context, and answers 202 once Kinesis has the record. "
                 + "The event is queryable through the Api's GET /events/{id} once the processors have stored it.")
-            .Accepts<EventDraft>("application/json")
-            .WithRequestExample("application/json", SingleExample);
+            .WithJsonBody<EventDraft>("application/json", SingleExample);
         events.MapPost("/events/batch", PostBatchAsync).WithName("PostEventBatch")
             .WithSummary("Put up to 500 events on the stream")
             .WithDescription("A JSON array of events, or NDJSON with one event per line. If any event is invalid, nothing is stored and the problem names it by index. "
                 + "202 when Kinesis took every record; 207 with a result per event when it refused some (retry those: ids make retries idempotent).")
-            .Accepts<EventDraft[]>("application/json")
-            .WithRequestExample("application/json", $"[{SingleExample},{SecondExample}]")
-            .AcceptsText("application/x-ndjson", "One event per line, each a JSON object as in the application/json body; empty lines are skipped.", $"{SingleExample}\n{SecondExample}\n")
+            .WithJsonBody<EventDraft[]>("application/json", $"[{SingleExample},{SecondExample}]")
+            .WithTextBody("application/x-ndjson", "One event per line, each a JSON object as in the application/json body; empty lines are skipped.", $"{SingleExample}\n{SecondExample}\n")
             .Produces<BatchAnswer>(StatusCodes.Status207MultiStatus);
         return app;
     }

@@ -4,7 +4,7 @@ using Testbed.Records.Events;
 
 namespace Testbed.Processor.Model;
 
-/// <summary>Reads a Kinesis record as an event, or says why it is not one (not JSON, not the event shape, no id or type, data not an object).</summary>
+/// <summary>Reads a Kinesis record as an event, or says why it is not one (not JSON, not the event shape, a bad id or type, data not an object): the rules of the published event-record schema.</summary>
 public static class RecordReader
 {
     /// <summary>The received record, with its event or its rejection.</summary>
@@ -25,9 +25,12 @@ public static class RecordReader
         var rejection = parsed switch
         {
             null => "not a JSON event: null",
-            { Id.Length: 0 } => "the event has an empty id",
-            { Type.Length: 0 } => "the event has an empty type",
+            _ when !EventRules.IsValidId(parsed.Id) => $"the event's id is not 1-{EventRules.MaxNameLength} letters, digits, '.', '_', ':' or '-'",
+            _ when !EventRules.IsValidType(parsed.Type) => $"the event's type is not 1-{EventRules.MaxNameLength} letters, digits, '.', '_' or '-'",
             { Data.ValueKind: not JsonValueKind.Object } => $"the event's data is {parsed.Data.ValueKind}, not an object",
+            { Dataset: null, Row: not null } or { Dataset: not null, Row: null } => "a dataset row has both 'dataset' and 'row', or neither",
+            { Dataset: { } dataset } when !DatasetNames.IsValid(dataset) => "the event's dataset is not 1-100 letters, digits, '.', '_' or '-'",
+            { Row: < 0 } => "the event's row is negative",
             _ => null,
         };
         return new ReceivedRecord(shardId, record.SequenceNumber, arrived, record.Data, rejection is null ? parsed : null, rejection);

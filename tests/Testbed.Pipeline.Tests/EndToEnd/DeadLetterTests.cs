@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Amazon.S3.Model;
-using Testbed.Aws.Kinesis.Model;
 using Testbed.Aws.S3;
 using Testbed.Pipeline.Tests.Fixtures;
 using Testbed.Records.Events;
@@ -11,7 +10,7 @@ using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.EndToEnd;
 
-/// <summary>Records another producer puts on the stream that are not events: kept byte for byte under dead-letter/, while raw/ stays valid gzip NDJSON of events.</summary>
+/// <summary>Records another producer (the AWS CLI) puts on the stream that are not events: kept byte for byte under dead-letter/, while raw/ stays valid gzip NDJSON of events.</summary>
 public sealed class DeadLetterTests(AwsEnvironmentFixture aws)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -28,11 +27,22 @@ public sealed class DeadLetterTests(AwsEnvironmentFixture aws)
             Encoding.UTF8.GetBytes("""{"id":"half","type":"t","timestamp":"2026-11-22T10:00:00Z","acceptedAt":"2026-11-22T10:00:00Z","data":5}"""),
             [0xff, 0xfe, 0x00, 0x01],
         ];
+        // Put by the AWS CLI, as another producer would; fileb:// sends the bytes as they are with CLI v1 and v2 alike.
         var sequences = new List<string>();
-        foreach (var bytes in foreign)
+        var file = Path.Combine(Path.GetTempPath(), $"testbed-foreign-{Guid.NewGuid():N}");
+        try
         {
-            var put = await stack.Kinesis.PutRecordAsync(new PutRecordRequest { StreamName = stack.Resources.Stream.Name, Data = bytes, PartitionKey = "foreign" }, Ct);
-            sequences.Add(put.SequenceNumber);
+            foreach (var bytes in foreign)
+            {
+                await File.WriteAllBytesAsync(file, bytes, Ct);
+                using var put = JsonDocument.Parse(await AwsCli.RunAsync(
+                    stack.Connection, stack.Connection.KinesisServiceUrl!, "kinesis", "put-record", "--stream-name", stack.Resources.Stream.Name, "--partition-key", "foreign", "--data", "fileb://" + file));
+                sequences.Add(put.RootElement.GetProperty("SequenceNumber").GetString()!);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
         }
 
         // An event posted after them, on its own partition key: once it is stored, the processors have read past the foreign records.
@@ -56,7 +66,10 @@ public sealed class DeadLetterTests(AwsEnvironmentFixture aws)
             Assert.False(string.IsNullOrWhiteSpace(metadata.Metadata["x-amz-meta-reason"]));
         }
 
-        Assert.Contains("not an object", (await stack.S3.GetObjectMetadataAsync(stack.Resources.Bucket.Name, letters.Single(o => o.Key.EndsWith("-" + sequences[1], StringComparison.Ordinal)).Key, Ct)).Metadata["x-amz-meta-reason"], StringComparison.Ordinal);
+        // The AWS CLI reads the reason back as any S3 client would.
+        using var head = JsonDocument.Parse(await AwsCli.RunAsync(
+            stack.Connection, stack.Connection.S3ServiceUrl!, "s3api", "head-object", "--bucket", stack.Resources.Bucket.Name, "--key", letters.Single(o => o.Key.EndsWith("-" + sequences[1], StringComparison.Ordinal)).Key));
+        Assert.Contains("not an object", head.RootElement.GetProperty("Metadata").GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // The status counts them per shard.
         await Eventually.HoldsAsync(

@@ -29,10 +29,14 @@ public sealed class PipelineStack : IAsyncDisposable
         _app = app;
         Resources = resources;
         Processors = processors;
+        Connection = clients.Connection;
         Kinesis = clients.CreateKinesis(_kinesisHttp);
         DynamoDb = clients.CreateDynamoDb();
         S3 = clients.CreateS3();
     }
+
+    /// <summary>The region, endpoints and credentials of the stack's AWS, for clients of the test's own.</summary>
+    public AwsConnection Connection { get; }
 
     /// <summary>This stack's stream, bucket and tables.</summary>
     public PipelineResources Resources { get; }

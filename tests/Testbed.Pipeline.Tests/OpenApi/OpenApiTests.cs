@@ -33,7 +33,7 @@ public sealed class OpenApiTests(OpenApiFixture fixture) : IClassFixture<OpenApi
         Assert.Equal(["application/x-ndjson", "text/csv"], MediaTypes(ingestion, "/datasets/{name}", "post"));
         Assert.Equal(["application/json"], MediaTypes(api, "/events/{id}", "put"));
 
-        var @event = ingestion.GetProperty("components").GetProperty("schemas").GetProperty("EventDraft");
+        var @event = Operation(ingestion, "/events", "post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
         Assert.Equal(["data", "type"], @event.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Order());
         Assert.Equal("^[A-Za-z0-9._-]+$", @event.GetProperty("properties").GetProperty("type").GetProperty("pattern").GetString());
     }
