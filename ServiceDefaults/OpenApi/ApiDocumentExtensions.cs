@@ -32,9 +32,12 @@ public static class ApiDocumentExtensions
         app.MapScalarApiReference(ReferencePath, options =>
         {
             options.Title = about.Title;
-            // Local first: the UI's script is served by the service itself; no web fonts and no telemetry from a CDN.
+            // Local first: the UI's script is served by the service itself; nothing that calls Scalar's cloud
+            // (web fonts, telemetry, the AI agent, the developer toolbar with its deploy and SDK buttons).
             options.DefaultFonts = false;
             options.Telemetry = false;
+            options.Agent = new ScalarAgentOptions { Disabled = true };
+            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
         });
         return app;
     }
