@@ -1,8 +1,5 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Amazon.S3.Model;
-using Testbed.Aws.S3;
 using Testbed.Pipeline.Tests.Fixtures;
 using Testbed.Testing;
 
@@ -32,16 +29,13 @@ public sealed class EndToEndTests(AwsEnvironmentFixture aws)
         Assert.Equal(DateTimeOffset.Parse("2026-11-22T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.GetProperty("timestamp").GetDateTimeOffset());
         Assert.True(stored.GetProperty("processedAt").GetDateTimeOffset() >= stored.GetProperty("acceptedAt").GetDateTimeOffset());
 
-        var objects = await stack.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = stack.Resources.Bucket.Name, Prefix = "raw/" }, Ct);
-        var lines = new List<string>();
-        foreach (var entry in objects.S3Objects)
+        var objects = await RawLake.ReadAsync(stack);
+        foreach (var key in objects.Keys)
         {
-            Assert.Matches(@"^raw/\d{4}/\d{2}/\d{2}/\d{2}/shardId-\d+-\d+\.ndjson\.gz$", entry.Key);
-            using var gzip = new GZipStream(new MemoryStream(await stack.S3.GetBytesAsync(stack.Resources.Bucket.Name, entry.Key, Ct)), CompressionMode.Decompress);
-            using var reader = new System.IO.StreamReader(gzip);
-            lines.AddRange((await reader.ReadToEndAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Matches(@"^raw/\d{4}/\d{2}/\d{2}/\d{2}/shardId-\d+-\d+\.ndjson\.gz$", key);
         }
 
+        var lines = objects.Values.SelectMany(l => l).ToList();
         var raw = Assert.Single(lines, l => l.Contains("\"user-7\"", StringComparison.Ordinal));
         Assert.Equal("pro", JsonDocument.Parse(raw).RootElement.GetProperty("data").GetProperty("plan").GetString());
     }
