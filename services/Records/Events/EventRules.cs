@@ -17,9 +17,10 @@ public static partial class EventRules
     /// <summary>Whether an id is 1-128 letters, digits, '.', '_', ':' or '-'.</summary>
     public static bool IsValidId(string value) => value.Length is > 0 and <= MaxNameLength && IdPattern().IsMatch(value);
 
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    // \z, not $: $ also matches before a final newline, which would let "name\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+\z")]
     private static partial Regex TypePattern();
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]+\z")]
     private static partial Regex IdPattern();
 }
