@@ -8,6 +8,7 @@ builder.AddApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapEventsApi();
 app.MapAggregatesApi();

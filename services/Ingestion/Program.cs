@@ -8,6 +8,7 @@ builder.AddIngestion();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapEventsApi();
 app.MapDatasetsApi();
