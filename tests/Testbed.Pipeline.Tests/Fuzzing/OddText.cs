@@ -12,7 +12,7 @@ public static class OddText
     // Characters that are safe in a URL once escaped: no lone surrogates, and no NUL, which Kestrel refuses (an empty 400) before any endpoint runs.
     private const string UrlOdd = " \t\n\r/\\%?#&=+:;,\"'<>{}[]|^`~!@$*()éß中\u200b\ufeff\u0085\u2028\u00a0\u0301";
 
-    // In a JSON body anything goes, lone surrogates included (written as \uD800 escapes).
+    // In a JSON body anything goes; lone surrogates reach the wire as U+FFFD (EventBodies.LoneSurrogates writes real ones).
     private const string JsonOdd = UrlOdd + "\0\ud800\udc00\udfff\uffff\u0001\u001f\u007f";
 
     /// <summary>A name for a JSON body: mostly a valid name with one odd character put in anywhere, sometimes at the length limits.</summary>
@@ -28,7 +28,7 @@ public static class OddText
     public static bool IsName(string value, int max = 128, bool colon = false) =>
         value.Length is > 0 && value.Length <= max && value.All(c => NameChars.Contains(c) || (colon && c == ':'));
 
-    /// <summary>A JSON string literal of the text, non-ASCII and lone surrogates written as \u escapes.</summary>
+    /// <summary>A JSON string literal of the text, non-ASCII written as \u escapes (a lone surrogate becomes U+FFFD).</summary>
     public static string Literal(string text) => JsonSerializer.Serialize(text);
 
     private static Gen<string> Valid(int min, int max) => Gen.Char[NameChars].Array[min, max].Select(c => new string(c));
