@@ -10,6 +10,7 @@ builder.AddApiDocument(QueryApiDocument.About);
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapApiDocument();
 app.MapEventsApi();

@@ -10,6 +10,7 @@ builder.AddApiDocument(IngestionDocument.About);
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapApiDocument();
 app.MapEventsApi();

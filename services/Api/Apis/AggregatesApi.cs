@@ -30,6 +30,10 @@ public static class AggregatesApi
         {
             errors["type"] = ["'type' is required."];
         }
+        else if (!Testbed.Records.Events.EventRules.IsValidType(type))
+        {
+            errors["type"] = [$"'type' must be 1-{Testbed.Records.Events.EventRules.MaxNameLength} letters, digits, '.', '_' or '-'."];
+        }
 
         var (start, end) = TimeRange.Parse(from, to, errors);
         if (errors.Count > 0)

@@ -157,6 +157,10 @@ public static class EventsApi
         {
             errors["type"] = ["'type' is required: events are listed per type."];
         }
+        else if (!Testbed.Records.Events.EventRules.IsValidType(type))
+        {
+            errors["type"] = [$"'type' must be 1-{Testbed.Records.Events.EventRules.MaxNameLength} letters, digits, '.', '_' or '-'."];
+        }
 
         var (start, end) = TimeRange.Parse(from, to, errors);
         if (limit is < 1 or > MaxLimit)

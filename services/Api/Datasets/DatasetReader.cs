@@ -10,12 +10,17 @@ using Testbed.Records.Items;
 
 namespace Testbed.Api.Datasets;
 
-/// <summary>Reads a dataset's rows from the items table: one by its index, or all of them through the index by type.</summary>
+/// <summary>Reads a dataset's rows from the items table: one by its index, or all of them through the index by type. A name ingestion never accepts has no rows (and may make a key longer than DynamoDB takes).</summary>
 public sealed class DatasetReader(IAmazonDynamoDB dynamo, PipelineResources resources)
 {
     /// <summary>The row, or null.</summary>
     public async Task<DatasetRow?> RowAsync(string dataset, long row, CancellationToken cancellationToken)
     {
+        if (!DatasetNames.IsValid(dataset))
+        {
+            return null;
+        }
+
         var response = await dynamo.GetItemAsync(new GetItemRequest
         {
             TableName = resources.Items.Name,
@@ -28,6 +33,11 @@ public sealed class DatasetReader(IAmazonDynamoDB dynamo, PipelineResources reso
     public async Task<IReadOnlyList<DatasetRow>> RowsAsync(string dataset, CancellationToken cancellationToken)
     {
         var rows = new List<DatasetRow>();
+        if (!DatasetNames.IsValid(dataset))
+        {
+            return rows;
+        }
+
         Dictionary<string, AttributeValue>? start = null;
         do
         {

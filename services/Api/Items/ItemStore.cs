@@ -6,16 +6,22 @@ using Amazon.DynamoDBv2.Model;
 using Testbed.Api.Model;
 using Testbed.Aws.DynamoDb;
 using Testbed.Infra.Definition;
+using Testbed.Records.Events;
 using Testbed.Records.Items;
 
 namespace Testbed.Api.Items;
 
-/// <summary>Reads events from the items table: by id, and by type and time through the index.</summary>
+/// <summary>Reads events from the items table: by id, and by type and time through the index. An id ingestion never accepts has no item (and may be longer than DynamoDB takes as a key).</summary>
 public sealed class ItemStore(IAmazonDynamoDB dynamo, PipelineResources resources)
 {
     /// <summary>The event, or null.</summary>
     public async Task<EventItem?> GetAsync(string id, CancellationToken cancellationToken)
     {
+        if (!EventRules.IsValidId(id))
+        {
+            return null;
+        }
+
         var response = await dynamo.GetItemAsync(new GetItemRequest
         {
             TableName = resources.Items.Name,
@@ -51,6 +57,11 @@ public sealed class ItemStore(IAmazonDynamoDB dynamo, PipelineResources resource
     /// <summary>Replaces an event's data (and type), bumping its version; conditional on the version when one is given.</summary>
     public async Task<(ItemWriteOutcome Outcome, EventItem? Item)> UpdateAsync(string id, JsonElement data, string? type, long? expectedVersion, CancellationToken cancellationToken)
     {
+        if (!EventRules.IsValidId(id))
+        {
+            return (ItemWriteOutcome.NotFound, null);
+        }
+
         var values = new Dictionary<string, AttributeValue>
         {
             [":data"] = JsonAttributes.ToAttribute(data),
@@ -95,6 +106,11 @@ public sealed class ItemStore(IAmazonDynamoDB dynamo, PipelineResources resource
     /// <summary>Deletes an event; conditional on the version when one is given.</summary>
     public async Task<ItemWriteOutcome> DeleteAsync(string id, long? expectedVersion, CancellationToken cancellationToken)
     {
+        if (!EventRules.IsValidId(id))
+        {
+            return ItemWriteOutcome.NotFound;
+        }
+
         var names = new Dictionary<string, string> { ["#id"] = ItemAttributes.Id };
         Dictionary<string, AttributeValue>? values = null;
         var condition = "attribute_exists(#id)";

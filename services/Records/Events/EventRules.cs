@@ -11,11 +11,14 @@ public static partial class EventRules
     /// <summary>The longest type or id.</summary>
     public const int MaxNameLength = 128;
 
-    /// <summary>The characters of a type: letters, digits, '.', '_' or '-'.</summary>
-    public const string TypeCharacters = "^[A-Za-z0-9._-]+$";
+    /// <summary>A type's pattern as JSON Schema and OpenAPI write it (ECMA-262, where $ is the very end): letters, digits, '.', '_' or '-'.</summary>
+    public const string TypeCharacters = "^" + TypeSet + "+$";
 
-    /// <summary>The characters of an id: letters, digits, '.', '_', ':' or '-'.</summary>
-    public const string IdCharacters = "^[A-Za-z0-9._:-]+$";
+    /// <summary>An id's pattern as JSON Schema and OpenAPI write it: letters, digits, '.', '_', ':' or '-'.</summary>
+    public const string IdCharacters = "^" + IdSet + "+$";
+
+    private const string TypeSet = "[A-Za-z0-9._-]";
+    private const string IdSet = "[A-Za-z0-9._:-]";
 
     /// <summary>Whether a type is 1-128 letters, digits, '.', '_' or '-'.</summary>
     public static bool IsValidType(string value) => value.Length is > 0 and <= MaxNameLength && TypePattern().IsMatch(value);
@@ -23,9 +26,10 @@ public static partial class EventRules
     /// <summary>Whether an id is 1-128 letters, digits, '.', '_', ':' or '-'.</summary>
     public static bool IsValidId(string value) => value.Length is > 0 and <= MaxNameLength && IdPattern().IsMatch(value);
 
-    [GeneratedRegex(TypeCharacters)]
+    // \z, not $: in .NET, $ also matches before a final newline, which would let "name\n" through.
+    [GeneratedRegex("^" + TypeSet + @"+\z")]
     private static partial Regex TypePattern();
 
-    [GeneratedRegex(IdCharacters)]
+    [GeneratedRegex("^" + IdSet + @"+\z")]
     private static partial Regex IdPattern();
 }

@@ -36,6 +36,10 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
         new("batch with one bad event", "events/batch", Json, """[{"type":"t","data":{}},{"type":"","data":{}}]""", 400, "[1].type", "letters, digits"),
         new("batch over 500 events", "events/batch", Json, "[" + string.Join(',', Enumerable.Repeat("""{"type":"t","data":{}}""", 501)) + "]", 413, "body", "at most 500"),
         new("NDJSON with a malformed line", "events/batch", "application/x-ndjson", "{\"type\":\"t\",\"data\":{}}\n{\"type\":", 400, "body", "line 2"),
+        new("lone surrogate in a key", "events", Json, """{"type":"t","data":{"\ud800":1}}""", 400, "body", "lone surrogate"),
+        new("lone surrogate in the type", "events", Json, """{"type":"a\udfff","data":{}}""", 400, "body", "$.type"),
+        new("duplicate key in data", "events", Json, """{"type":"t","data":{"a":1,"a":2}}""", 400, "body", "line 1"),
+        new("dataset name ending in a newline", "datasets/sales%0A", "text/csv", "a\n1\n", 400, "name", "dataset name"),
         new("batch as XML", "events/batch", "application/xml", "<events/>", 415, "Content-Type", "application/xml"),
     ];
 
