@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -21,14 +22,18 @@ public static class ServiceDefaultsExtensions
     private const string LiveTag = "live";
     private static readonly PathString[] Probes = ["/health", "/alive"];
 
-    /// <summary>Registers OpenTelemetry, health checks, service discovery, problem details and the AWS clients (from the standard AWS_* settings).</summary>
+    /// <summary>Registers OpenTelemetry, health checks, service discovery, problem details (binding failures as 400 naming the parameter) and the AWS clients (from the standard AWS_* settings).</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddServiceDiscovery();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkRefusals.Describe);
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+
+        // Binding failures throw in every environment (not only in Development), so BadRequestHandler names the parameter.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddTestbedAws();
         return builder;
     }

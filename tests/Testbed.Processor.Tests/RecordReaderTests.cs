@@ -60,4 +60,13 @@ public sealed class RecordReaderTests
             return false;
         }
     }
+
+    [Fact]
+    public void An_event_whose_data_DynamoDB_cannot_store_is_refused_with_the_limit()
+    {
+        var record = Read("""{"id":"a","type":"t","timestamp":"2026-11-22T10:00:00Z","acceptedAt":"2026-11-22T10:00:00Z","data":{"n":1e400}}""");
+
+        Assert.Null(record.Event);
+        Assert.Contains("cannot be stored in DynamoDB", record.Rejection, StringComparison.Ordinal);
+    }
 }

@@ -19,6 +19,15 @@ public sealed class WindowAggregateTests
     }
 
     [Fact]
+    public void A_sum_beyond_decimal_is_capped_instead_of_failing_the_batch_on_every_retry()
+    {
+        var aggregate = WindowAggregate.Empty.With("s0", [Records.Make("s0", 1, "t", Minute, """{"a":7e28}"""), Records.Make("s0", 2, "t", Minute, """{"a":7e28}"""), Records.Make("s0", 3, "t", Minute, """{"b":-7e28}"""), Records.Make("s0", 4, "t", Minute, """{"b":-7e28}""")])!;
+
+        Assert.Equal(new FieldStats(2, decimal.MaxValue, 7e28m, 7e28m), aggregate.Fields["a"]);
+        Assert.Equal(new FieldStats(2, decimal.MinValue, -7e28m, -7e28m), aggregate.Fields["b"]);
+    }
+
+    [Fact]
     public void A_redelivered_batch_changes_nothing()
     {
         var batch = new[] { Records.Make("s0", 10, "t", Minute, """{"a":1}"""), Records.Make("s0", 11, "t", Minute, """{"a":1}""") };

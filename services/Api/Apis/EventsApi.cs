@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Testbed.Api.Items;
 using Testbed.Api.Model;
+using Testbed.Records.Items;
 
 namespace Testbed.Api.Apis;
 
@@ -95,9 +96,13 @@ public static class EventsApi
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (update.Data is not { ValueKind: System.Text.Json.JsonValueKind.Object })
+        if (update.Data is not { ValueKind: System.Text.Json.JsonValueKind.Object } data)
         {
             errors["data"] = ["'data' is required: a JSON object."];
+        }
+        else if (DynamoDbLimits.ProblemWith(data) is { } unstorable)
+        {
+            errors["data"] = [$"'data' cannot be stored: {unstorable}."];
         }
 
         if (update.Type is not null && !Testbed.Records.Events.EventRules.IsValidType(update.Type))
@@ -168,9 +173,9 @@ public static class EventsApi
             errors["limit"] = [$"'limit' must be between 1 and {MaxLimit}."];
         }
 
-        if (next is not null && !ItemStore.IsValidToken(next))
+        if (next is not null && errors.Count == 0 && !ItemStore.IsValidToken(next, type!, start, end))
         {
-            errors["next"] = ["'next' is not a token this Api handed out."];
+            errors["next"] = ["'next' is not a token this Api handed out for this type and time range."];
         }
 
         if (errors.Count > 0)

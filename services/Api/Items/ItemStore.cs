@@ -139,17 +139,26 @@ public sealed class ItemStore(IAmazonDynamoDB dynamo, PipelineResources resource
         }
     }
 
-    /// <summary>Whether a paging token is one this Api handed out.</summary>
-    public static bool IsValidToken(string token)
+    /// <summary>Whether a paging token resumes this query: the index key of an item of the type within the time range, as this Api hands out.</summary>
+    public static bool IsValidToken(string token, string type, DateTimeOffset from, DateTimeOffset to)
     {
+        Dictionary<string, AttributeValue> key;
         try
         {
-            return DecodeToken(token).Count > 0;
+            key = DecodeToken(token);
         }
         catch (Exception error) when (error is FormatException or JsonException)
         {
             return false;
         }
+
+        // DynamoDB refuses (with a 400 the Api would pass on as a 500) a start key that is not exactly the index key
+        // or lies outside the query: only a key of this type and time range resumes it.
+        return key.Count == 3
+            && key.TryGetValue(ItemAttributes.Id, out var id) && EventRules.IsValidId(id.S ?? string.Empty)
+            && key.TryGetValue(ItemAttributes.Type, out var keyType) && keyType.S == type
+            && key.TryGetValue(ItemAttributes.EventTime, out var time) && time.S is { } at
+            && string.CompareOrdinal(at, ItemAttributes.Time(from)) >= 0 && string.CompareOrdinal(at, ItemAttributes.UpperBound(to)) <= 0;
     }
 
     private static EventItem ToEvent(Dictionary<string, AttributeValue> item) => new(

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Testbed.Ingestion.Parsing;
+using Testbed.Records.Items;
 
 namespace Testbed.Ingestion.Datasets;
 
@@ -43,7 +44,7 @@ public static class DatasetParser
             }
             else
             {
-                rows.Add(ToObject(header, fields));
+                AddRow(rows, rejected, line, ToObject(header, fields));
             }
         }
 
@@ -74,12 +75,25 @@ public static class DatasetParser
             }
             else
             {
-                rows.Add(document.RootElement.Clone());
+                AddRow(rows, rejected, i + 1, document.RootElement.Clone());
             }
         }
 
         var columns = rows.SelectMany(r => r.EnumerateObject().Select(p => p.Name)).Distinct().ToList();
         return new ParsedDataset(rows, rejected, columns);
+    }
+
+    // A row DynamoDB cannot store would stop its shard's processing; it is reported like any unreadable row.
+    private static void AddRow(List<JsonElement> rows, List<RejectedRow> rejected, long line, JsonElement row)
+    {
+        if (DynamoDbLimits.ProblemWith(row) is { } problem)
+        {
+            rejected.Add(new RejectedRow(line, $"The row cannot be stored: {problem}."));
+        }
+        else
+        {
+            rows.Add(row);
+        }
     }
 
     private static JsonElement ToObject(string[] header, string[] fields)

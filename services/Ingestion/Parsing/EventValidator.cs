@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Testbed.Records.Events;
+using Testbed.Records.Items;
 
 namespace Testbed.Ingestion.Parsing;
 
@@ -60,13 +61,17 @@ public static class EventValidator
 
                     break;
                 case "data":
-                    if (property.Value.ValueKind == JsonValueKind.Object)
+                    if (property.Value.ValueKind != JsonValueKind.Object)
                     {
-                        data = property.Value.Clone();
+                        errors[Field(prefix, "data")] = [$"'data' must be a JSON object, not {Describe(property.Value.ValueKind)}."];
+                    }
+                    else if (DynamoDbLimits.ProblemWith(property.Value) is { } unstorable)
+                    {
+                        errors[Field(prefix, "data")] = [$"'data' cannot be stored: {unstorable}."];
                     }
                     else
                     {
-                        errors[Field(prefix, "data")] = [$"'data' must be a JSON object, not {Describe(property.Value.ValueKind)}."];
+                        data = property.Value.Clone();
                     }
 
                     break;

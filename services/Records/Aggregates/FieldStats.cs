@@ -6,6 +6,19 @@ public sealed record FieldStats(long Count, decimal Sum, decimal Min, decimal Ma
     /// <summary>The stats of a single value.</summary>
     public static FieldStats Of(decimal value) => new(1, value, value, value);
 
-    /// <summary>These stats with another value added.</summary>
-    public FieldStats Add(decimal value) => new(Count + 1, Sum + value, Math.Min(Min, value), Math.Max(Max, value));
+    /// <summary>These stats with another value added; a sum beyond decimal's range stays at its largest (or smallest) value.</summary>
+    public FieldStats Add(decimal value) => new(Count + 1, SaturatingSum(Sum, value), Math.Min(Min, value), Math.Max(Max, value));
+
+    // An overflow would fail the batch on every retry and stop the shard: a capped sum is the lesser harm.
+    private static decimal SaturatingSum(decimal sum, decimal value)
+    {
+        try
+        {
+            return sum + value;
+        }
+        catch (OverflowException)
+        {
+            return value > 0 ? decimal.MaxValue : decimal.MinValue;
+        }
+    }
 }

@@ -42,7 +42,8 @@ public static class ApiProbes
         (3, Gen.OneOf(OddDates).Select(Uri.EscapeDataString)),
         (2, Gen.OneOf(OddNumbers).Select(Uri.EscapeDataString)),
         (1, Gen.OneOf(PercentGarbage)),
-        (1, Gen.Int[3000, 5000].Select(n => new string('q', n))));
+        // Long, but six of them stay within Kestrel's 8 KB request line: beyond it Kestrel answers 414 itself, before any endpoint.
+        (1, Gen.Int[900, 1100].Select(n => new string('q', n))));
 
     /// <summary>GET /events/{id} with an odd id.</summary>
     public static Gen<Probe> EventIds { get; } = Segment.Select(id => Read("odd event id", "events/" + id, [200, 400, 404], null));
@@ -77,7 +78,8 @@ public static class ApiProbes
     /// <summary>DELETE /events/{id} with garbage ETags that never match a version.</summary>
     public static Gen<Probe> Deletes(IReadOnlyList<string> targets) =>
         from target in Gen.Frequency((3, Gen.OneOf(targets.ToArray())), (1, OddText.UrlName))
-        from etag in Gen.OneOf(Gen.OneOf(OddETags).Where(e => e is not "\"1\""), Gen.Char[" !\"#,/abcW"].Array[1, 12].Select(c => new string(c)))
+        // A blank If-Match reaches the server as no If-Match at all (an unconditional delete), so it is not garbage.
+        from etag in Gen.OneOf(Gen.OneOf(OddETags).Where(e => e is not "\"1\""), Gen.Char[" !\"#,/abcW"].Array[1, 12].Select(c => new string(c))).Where(e => e.Trim().Length > 0)
         select Edit("delete with a garbage ETag", HttpMethod.Delete, target, null, null, etag, [400, 404, 405, 412]);
 
     private static Gen<string> EditBodies { get; } = Gen.Frequency(

@@ -31,7 +31,7 @@ public sealed class FuzzTests(FuzzFixture fixture) : IClassFixture<FuzzFixture>
         await FuzzAsync(http, IngestionProbes.Events(EventBodies.WrongKindsGen), 100);
         await FuzzAsync(http, IngestionProbes.EventContentTypes, 200);
         await FuzzAsync(http, IngestionProbes.TraceHeaders, 150);
-        await FuzzAsync(http, IngestionProbes.Oversized, 6);
+        await FuzzAsync(http, IngestionProbes.Oversized, 9);
 
         await StoredContents.AssertMatchLedgerAsync(fixture);
     }
