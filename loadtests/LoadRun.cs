@@ -6,6 +6,7 @@ using Testbed.LoadTests.Baseline;
 using Testbed.LoadTests.Checks;
 using Testbed.LoadTests.Cli;
 using Testbed.LoadTests.Measurement;
+using Testbed.LoadTests.Processes;
 using Testbed.LoadTests.Reports;
 using Testbed.LoadTests.Scenarios;
 using Testbed.LoadTests.Simulations;
@@ -47,14 +48,18 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         var plan = ScenarioPlan.For(context);
 
         _say.Report($"Running {options.Scenario}: {options.Simulation}, warm-up {options.Warmup.TotalSeconds:0} s, measured {options.Duration.TotalSeconds:0} s against {endpoints.Description}");
+        await using var sampler = new ProcessSampler();
+        sampler.Start();
         var watch = Stopwatch.StartNew();
         long loadEnded;
+        TimeSpan loadEndedAt;
         await using (var progress = new LiveProgress(plan.Steps, options.Warmup, console))
         {
             progress.Start();
             await Task.WhenAll(plan.Streams.Select((stream, i) =>
                 LoadDriver.RunAsync(stream.Shape, options.Warmup, options.Duration, stream.Invoke, plan.Overloads[i], cancellationToken))).ConfigureAwait(false);
             loadEnded = Stopwatch.GetTimestamp();
+            loadEndedAt = sampler.Elapsed;
             await context.Probe.DrainAsync().ConfigureAwait(false);
         }
 
@@ -64,8 +69,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             : null;
         var freshness = trivial is null ? await PipelineFreshness.ReadAsync(api, cancellationToken).ConfigureAwait(false) : null;
 
+        var processes = await sampler.StopAsync(options.Warmup, loadEndedAt).ConfigureAwait(false);
         var steps = plan.Steps.Select(s => StepStats.From(s.Name, s.Samples, options.Duration)).ToList();
-        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, options.Duration, steps, loss, freshness, baseline, []);
+        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, options.Duration, steps, loss, freshness, baseline, [], processes);
         report = report with { Thresholds = [.. options.Thresholds.Select(t => new ThresholdResult(t, report.Figure(t.Figure)))] };
         return Finish(report, folder);
     }

@@ -25,6 +25,14 @@ public static class HtmlReport
             html.Append("</div>");
         }
 
+        if (report.Processes is { Count: > 0 } processes)
+        {
+            // The busiest processes only: a line per process of the whole stack would be unreadable.
+            string[] colors = ["#3355cc", "#b26a00", "#1a7f37", "#c62828", "#6a1b9a", "#00838f"];
+            var busiest = processes.Take(colors.Length).Select((p, i) => ($"{p.Name} {p.Pid}", colors[i], (IReadOnlyList<(double X, double Y)>)[.. p.Timeline.Select(t => ((double)t.Second, t.CpuPercent))])).ToList();
+            html.Append("<h2>CPU by process</h2><div class=\"charts\">").Append(SvgChart.Lines("CPU by process (busiest)", "% of a core", busiest)).Append("</div>");
+        }
+
         return html.Append("</body></html>").ToString();
     }
 

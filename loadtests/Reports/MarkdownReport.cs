@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using static Testbed.LoadTests.Reports.ReportFormat;
 
@@ -54,6 +55,18 @@ public static class MarkdownReport
             }
 
             md.AppendLine().AppendLine($"Pipeline's stored rate as a share of DynamoDB BatchWriteItem alone: **{Percent(report.DynamoDbRatio)}**; of Kinesis PutRecords alone: {Percent(report.KinesisRatio)}.");
+        }
+
+        if (report.Processes is { Count: > 0 } processes)
+        {
+            md.AppendLine().AppendLine($"## Processes (CPU in % of one core over the measured load; this machine has {Environment.ProcessorCount} cores, {Environment.ProcessorCount * 100} %)").AppendLine();
+            md.AppendLine("| process | pid | CPU % | busiest second % | peak RSS MiB |").AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var p in processes)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.Pid} | {p.CpuPercent:0.0} | {p.PeakCpuPercent:0} | {p.PeakRssMegabytes:0} |");
+            }
+
+            md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | | **{processes.Sum(p => p.CpuPercent):0.0}** | | **{processes.Sum(p => p.PeakRssMegabytes):0}** |");
         }
 
         if (report.Thresholds.Count > 0)

@@ -1,6 +1,7 @@
 using Testbed.LoadTests.Baseline;
 using Testbed.LoadTests.Checks;
 using Testbed.LoadTests.Measurement;
+using Testbed.LoadTests.Processes;
 using Testbed.LoadTests.Thresholds;
 
 namespace Testbed.LoadTests.Reports;
@@ -17,7 +18,8 @@ public sealed record RunReport(
     LossResult? Loss,
     PipelineFreshness? PipelineFreshness,
     IReadOnlyList<ThroughputResult> Baseline,
-    IReadOnlyList<ThresholdResult> Thresholds)
+    IReadOnlyList<ThresholdResult> Thresholds,
+    IReadOnlyList<ProcessUsage>? Processes = null)
 {
     /// <summary>The step whose rate the capacity ratio uses (ingest or upload).</summary>
     public StepStats? Main => Steps.FirstOrDefault();

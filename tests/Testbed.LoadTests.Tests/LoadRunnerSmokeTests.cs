@@ -43,6 +43,13 @@ public sealed class LoadRunnerSmokeTests
             Assert.Equal(2, report.GetProperty("baseline").GetArrayLength());
             Assert.All(report.GetProperty("thresholds").EnumerateArray(), t => Assert.True(t.GetProperty("passed").GetBoolean()));
 
+            // What each process of the stack cost: the emulators, the services and the runner itself, each seen using memory.
+            var processes = report.GetProperty("processes").EnumerateArray().ToList();
+            var names = processes.Select(p => p.GetProperty("name").GetString()).ToHashSet();
+            Assert.Superset(new HashSet<string?> { "runner", "kinesis emulator", "dynamodb emulator", "s3 emulator", "ingestion", "processor", "api" }, names);
+            Assert.All(processes, p => Assert.True(p.GetProperty("peakRssMegabytes").GetDouble() > 0 && p.GetProperty("cpuPercent").GetDouble() >= 0, p.ToString()));
+            Assert.True(processes.Single(p => p.GetProperty("name").GetString() == "runner").GetProperty("timeline").GetArrayLength() >= 3, "sampled each second of the load");
+
             var csv = await File.ReadAllLinesAsync(Path.Combine(output, "results.csv"), TestContext.Current.CancellationToken);
             Assert.StartsWith("step,count,ok,failed,", csv[0], StringComparison.Ordinal);
             var csvIngest = csv.Single(l => l.StartsWith("ingest,", StringComparison.Ordinal)).Split(',');
@@ -50,8 +57,9 @@ public sealed class LoadRunnerSmokeTests
 
             var markdown = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
             Assert.Contains("**lost 0**", markdown, StringComparison.Ordinal);
+            Assert.Contains("## Processes", markdown, StringComparison.Ordinal);
             var html = await File.ReadAllTextAsync(Path.Combine(output, "report.html"), TestContext.Current.CancellationToken);
-            Assert.Equal(6, html.Split("<svg", StringSplitOptions.None).Length - 1);
+            Assert.Equal(7, html.Split("<svg", StringSplitOptions.None).Length - 1);
             Assert.EndsWith("</html>", html, StringComparison.Ordinal);
         }
         finally

@@ -10,7 +10,9 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
 {
     private const string Json = "application/json";
     private static readonly string LongType = new('t', 129);
-    private static readonly string HugeData = "{\"type\":\"big\",\"data\":{\"blob\":\"" + new string('x', 1_100_000) + "\"}}";
+    // 180,000 control characters: 180 KB in DynamoDB, but each is 6 bytes escaped on the stream (over Kinesis's 1 MiB record).
+    private static readonly string HugeRecord = "{\"type\":\"big\",\"data\":{\"blob\":\"" + string.Concat(Enumerable.Repeat("\\u0001", 180_000)) + "\"}}";
+    private static readonly string HugeItem = "{\"type\":\"big\",\"data\":{\"blob\":\"" + new string('x', 500_000) + "\"}}";
 
     private static readonly BadInput[] All =
     [
@@ -30,7 +32,10 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
         new("event is an array", "events", Json, """[{"type":"t","data":{}}]""", 400, "$", "JSON object"),
         new("wrong content type", "events", "text/plain", """{"type":"t","data":{}}""", 415, "Content-Type", "text/plain"),
         new("no content type", "events", null, """{"type":"t","data":{}}""", 415, "Content-Type", "(none)"),
-        new("event over 1 MiB", "events", Json, HugeData, 413, "data", "1,048,576"),
+        new("event over 1 MiB", "events", Json, HugeRecord, 413, "data", "1,048,576"),
+        new("data over DynamoDB's 400 KB item", "events", Json, HugeItem, 400, "data", "400 KB item limit"),
+        new("data nested over 32 levels", "events", Json, "{\"type\":\"t\",\"data\":" + string.Concat(Enumerable.Repeat("{\"a\":", 33)) + "1" + new string('}', 33) + "}", 400, "data", "32 levels"),
+        new("number beyond DynamoDB", "events", Json, """{"type":"t","data":{"n":1e400}}""", 400, "data", "outside DynamoDB's range"),
         new("batch not an array", "events/batch", Json, """{"type":"t","data":{}}""", 400, "body", "JSON array"),
         new("empty batch", "events/batch", Json, "[]", 400, "body", "no events"),
         new("batch with one bad event", "events/batch", Json, """[{"type":"t","data":{}},{"type":"","data":{}}]""", 400, "[1].type", "letters, digits"),

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+
+namespace Testbed.LoadTests.Processes;
+
+/// <summary>
+/// Samples, once a second, the CPU time and resident memory of every process of the stack (the runner and its descendants,
+/// and any emulator, service, orchestrator or dashboard process on the machine) from /proc, for the report's cost table.
+/// </summary>
+public sealed class ProcessSampler : IAsyncDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly long PageBytes = Environment.SystemPageSize;
+    private readonly int _self = Environment.ProcessId;
+    private readonly Dictionary<int, Tracked> _tracked = [];
+    private readonly HashSet<int> _ignored = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private Task? _loop;
+
+    /// <summary>Starts sampling now.</summary>
+    public void Start() => _loop = Task.Run(() => LoopAsync(_stop.Token));
+
+    /// <summary>Time since sampling started: where the measured window starts and ends.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Stops sampling and returns each process's use, busiest first, its CPU share over [<paramref name="measuredFrom"/>, <paramref name="measuredTo"/>] (the load without its warm-up).</summary>
+    public async Task<IReadOnlyList<ProcessUsage>> StopAsync(TimeSpan measuredFrom, TimeSpan measuredTo)
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.ConfigureAwait(false);
+        }
+
+        lock (_tracked)
+        {
+            return [.. _tracked.Values.Select(t => t.Usage(measuredFrom, measuredTo)).Where(u => u.Timeline.Count > 0).OrderByDescending(u => u.CpuPercent)];
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.ConfigureAwait(false);
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task LoopAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            Sample();
+        }
+        while (await Tick(timer, stopping).ConfigureAwait(false));
+    }
+
+    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stopping)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Sample()
+    {
+        var now = _clock.Elapsed;
+        var processes = ProcProcess.All().Select(ProcProcess.Read).OfType<ProcProcess>().ToDictionary(p => p.Pid);
+        lock (_tracked)
+        {
+            foreach (var process in processes.Values)
+            {
+                if (_ignored.Contains(process.Pid))
+                {
+                    continue;
+                }
+
+                if (!_tracked.TryGetValue(process.Pid, out var tracked))
+                {
+                    var name = process.Pid == _self ? "runner" : ProcessNames.Of(ProcProcess.CommandLine(process.Pid));
+                    if (name is null && IsDescendant(process, processes))
+                    {
+                        name = Path.GetFileName(ProcProcess.CommandLine(process.Pid).Split(' ', 2)[0]);
+                    }
+
+                    if (string.IsNullOrEmpty(name))
+                    {
+                        _ignored.Add(process.Pid);
+                        continue;
+                    }
+
+                    tracked = _tracked[process.Pid] = new Tracked(name, process.Pid);
+                }
+
+                tracked.Add(now, process.CpuTicks, process.RssPages * PageBytes);
+            }
+        }
+    }
+
+    private bool IsDescendant(ProcProcess process, Dictionary<int, ProcProcess> all)
+    {
+        for (var parent = process.ParentPid; parent > 1 && all.TryGetValue(parent, out var next); parent = next.ParentPid)
+        {
+            if (parent == _self)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // One process's samples: CPU ticks and RSS at each second it was seen.
+    private sealed class Tracked(string name, int pid)
+    {
+        private readonly List<(TimeSpan At, long Ticks, long Rss)> _samples = [];
+
+        public void Add(TimeSpan at, long ticks, long rss) => _samples.Add((at, ticks, rss));
+
+        public ProcessUsage Usage(TimeSpan measuredFrom, TimeSpan measuredTo)
+        {
+            var timeline = new List<ProcessSample>();
+            for (var i = 1; i < _samples.Count; i++)
+            {
+                timeline.Add(new ProcessSample((int)Math.Round(_samples[i].At.TotalSeconds), Percent(_samples[i - 1], _samples[i])));
+            }
+
+            var measured = _samples.Where(s => s.At >= measuredFrom && s.At <= measuredTo + Interval).ToList();
+            var cpu = measured.Count > 1 ? Percent(measured[0], measured[^1]) : timeline.LastOrDefault()?.CpuPercent ?? 0;
+            return new ProcessUsage(
+                name,
+                pid,
+                cpu,
+                timeline.Count > 0 ? timeline.Max(t => t.CpuPercent) : 0,
+                _samples.Count > 0 ? _samples.Max(s => s.Rss) / (1024.0 * 1024) : 0,
+                timeline);
+        }
+
+        private static double Percent((TimeSpan At, long Ticks, long Rss) from, (TimeSpan At, long Ticks, long Rss) to) =>
+            to.At > from.At ? (to.Ticks - from.Ticks) / ProcProcess.TicksPerSecond / (to.At - from.At).TotalSeconds * 100 : 0;
+    }
+}
