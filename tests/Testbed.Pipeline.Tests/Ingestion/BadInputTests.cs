@@ -90,10 +90,13 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
         Assert.Equal(System.Net.HttpStatusCode.Accepted, marker.StatusCode);
         var emulators = fixture.Stack;
         var resources = fixture.Stack.Resources;
+        // The item, the aggregate and the raw object are written side by side: wait for all three before comparing.
         await Testbed.Testing.Eventually.HoldsAsync(
-            async () => (await emulators.DynamoDb.GetItemAsync(resources.Items.Name, new() { ["id"] = new() { S = "marker" } }, TestContext.Current.CancellationToken)).IsItemSet,
+            async () => (await emulators.DynamoDb.GetItemAsync(resources.Items.Name, new() { ["id"] = new() { S = "marker" } }, TestContext.Current.CancellationToken)).IsItemSet
+                && (await emulators.DynamoDb.ScanAsync(new Amazon.DynamoDBv2.Model.ScanRequest { TableName = resources.Aggregates.Name, ConsistentRead = true }, TestContext.Current.CancellationToken)).Count > 0
+                && (await emulators.S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = resources.Bucket.Name, Prefix = "raw/" }, TestContext.Current.CancellationToken)).KeyCount > 0,
             TimeSpan.FromSeconds(60),
-            "the marker event is stored");
+            "the marker event is stored: item, aggregate and raw object");
 
         Assert.Equal(["marker"], (await StreamContents.ReadAllAsync(emulators.Kinesis, resources.Stream.Name)).Select(e => e.Id));
         var items = await emulators.DynamoDb.ScanAsync(new Amazon.DynamoDBv2.Model.ScanRequest { TableName = resources.Items.Name, ConsistentRead = true }, TestContext.Current.CancellationToken);
