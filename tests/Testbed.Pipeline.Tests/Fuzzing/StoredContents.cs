@@ -25,11 +25,19 @@ public static class StoredContents
 
         var expected = ledger.Records.Distinct().Except(ledger.Deleted).Order(StringComparer.Ordinal).ToList();
         List<string> stored = [];
-        await Eventually.HoldsAsync(
-            async () => (stored = await ItemIdsAsync(stack)).SequenceEqual(expected),
-            StoredBound,
-            $"the items table holds the {expected.Count} accepted ids (it holds {stored.Count}; missing: {string.Join(", ", expected.Except(stored).Take(5))})",
-            TimeSpan.FromMilliseconds(250));
+        try
+        {
+            await Eventually.HoldsAsync(
+                async () => (stored = await ItemIdsAsync(stack)).SequenceEqual(expected),
+                StoredBound,
+                $"the items table holds the {expected.Count} accepted ids",
+                TimeSpan.FromMilliseconds(250));
+        }
+        catch (TimeoutException timeout)
+        {
+            // Said after the wait, from the last read: what is missing and what is there that should not be.
+            Assert.Fail($"{timeout.Message}: it holds {stored.Count}; missing: {string.Join(", ", expected.Except(stored).Take(5))}; not expected: {string.Join(", ", stored.Except(expected).Take(5))}");
+        }
 
         using var api = stack.Api();
         foreach (var (target, index) in fixture.Targets.Select((t, i) => (t, i)).Where(t => !ledger.Edited.Contains(t.t)))
