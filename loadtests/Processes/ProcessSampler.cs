@@ -26,11 +26,7 @@ public sealed class ProcessSampler : IAsyncDisposable
     /// <summary>Stops sampling and returns each process's use, busiest first, its CPU share over [<paramref name="measuredFrom"/>, <paramref name="measuredTo"/>] (the load without its warm-up).</summary>
     public async Task<IReadOnlyList<ProcessUsage>> StopAsync(TimeSpan measuredFrom, TimeSpan measuredTo)
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null)
-        {
-            await _loop.ConfigureAwait(false);
-        }
+        await StopLoopAsync().ConfigureAwait(false);
 
         lock (_tracked)
         {
@@ -41,13 +37,17 @@ public sealed class ProcessSampler : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await StopLoopAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private async Task StopLoopAsync()
+    {
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
         {
             await _loop.ConfigureAwait(false);
         }
-
-        _stop.Dispose();
     }
 
     private async Task LoopAsync(CancellationToken stopping)

@@ -32,7 +32,7 @@ public static class AggregatesApi
         }
         else if (!Testbed.Records.Events.EventRules.IsValidType(type))
         {
-            errors["type"] = [$"'type' must be 1-{Testbed.Records.Events.EventRules.MaxNameLength} letters, digits, '.', '_' or '-'."];
+            errors["type"] = [Testbed.Records.Events.EventRules.TypeRule];
         }
 
         var (start, end) = TimeRange.Parse(from, to, errors);

@@ -107,7 +107,7 @@ public static class EventsApi
 
         if (update.Type is not null && !Testbed.Records.Events.EventRules.IsValidType(update.Type))
         {
-            errors["type"] = ["'type' must be 1-128 letters, digits, '.', '_' or '-'."];
+            errors["type"] = [Testbed.Records.Events.EventRules.TypeRule];
         }
 
         var expected = IfMatch(request, errors);
@@ -164,7 +164,7 @@ public static class EventsApi
         }
         else if (!Testbed.Records.Events.EventRules.IsValidType(type))
         {
-            errors["type"] = [$"'type' must be 1-{Testbed.Records.Events.EventRules.MaxNameLength} letters, digits, '.', '_' or '-'."];
+            errors["type"] = [Testbed.Records.Events.EventRules.TypeRule];
         }
 
         var (start, end) = TimeRange.Parse(from, to, errors);

@@ -33,7 +33,7 @@ public static class EventValidator
                     type = RequireString(property.Value, Field(prefix, "type"), errors);
                     if (type is not null && !EventRules.IsValidType(type))
                     {
-                        errors[Field(prefix, "type")] = [$"'type' must be 1-{EventRules.MaxNameLength} letters, digits, '.', '_' or '-'."];
+                        errors[Field(prefix, "type")] = [EventRules.TypeRule];
                     }
 
                     break;

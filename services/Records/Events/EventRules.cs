@@ -20,6 +20,9 @@ public static partial class EventRules
     private const string TypeSet = "[A-Za-z0-9._-]";
     private const string IdSet = "[A-Za-z0-9._:-]";
 
+    /// <summary>What a client is told when a type breaks the rule, under the field 'type'.</summary>
+    public static readonly string TypeRule = $"'type' must be 1-{MaxNameLength} letters, digits, '.', '_' or '-'.";
+
     /// <summary>Whether a type is 1-128 letters, digits, '.', '_' or '-'.</summary>
     public static bool IsValidType(string value) => value.Length is > 0 and <= MaxNameLength && TypePattern().IsMatch(value);
 
