@@ -28,7 +28,7 @@ public sealed class ProcessorFailureTests(AwsEnvironmentFixture aws)
         var stored = await ApiQueries.WaitForCountAsync(query, events.Type, 3000, Deadline);
         Assert.InRange(storedAtCrash, 300, 2999);
         Assert.Equal(events.Ids.Order(), stored.Select(e => e.GetProperty("id").GetString()).Order());
-        events.AssertAggregates(await ApiQueries.AggregatesAsync(query, events.Type));
+        events.AssertAggregates(await ApiQueries.AggregatesAsync(query, events.Type, events.Ids.Count));
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public sealed class ProcessorFailureTests(AwsEnvironmentFixture aws)
         await after.PostAsync(ingest);
         var stored = await ApiQueries.WaitForCountAsync(query, after.Type, 400, Deadline);
         Assert.Equal(after.Ids.Order(), stored.Select(e => e.GetProperty("id").GetString()).Order());
-        before.AssertAggregates(await ApiQueries.AggregatesAsync(query, before.Type));
-        after.AssertAggregates(await ApiQueries.AggregatesAsync(query, after.Type));
+        before.AssertAggregates(await ApiQueries.AggregatesAsync(query, before.Type, before.Ids.Count));
+        after.AssertAggregates(await ApiQueries.AggregatesAsync(query, after.Type, after.Ids.Count));
 
         // Lease timeout 3 s plus one renew interval and a scan; generous for a loaded CI machine.
         Assert.True(takeover < TimeSpan.FromSeconds(15), $"takeover took {takeover.TotalSeconds:0.0} s");

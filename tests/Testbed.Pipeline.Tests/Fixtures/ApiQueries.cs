@@ -55,7 +55,15 @@ public static class ApiQueries
         return events;
     }
 
-    /// <summary>GET /aggregates for a type.</summary>
-    public static Task<JsonElement> AggregatesAsync(HttpClient api, string type) =>
-        api.GetFromJsonAsync<JsonElement>($"aggregates?type={Uri.EscapeDataString(type)}");
+    /// <summary>GET /aggregates for a type, once its windows count at least <paramref name="count"/> events: the processors write items and aggregates side by side, so the aggregates may trail the items a moment.</summary>
+    public static async Task<JsonElement> AggregatesAsync(HttpClient api, string type, int count)
+    {
+        var windows = default(JsonElement);
+        await Eventually.HoldsAsync(
+            async () => (windows = await api.GetFromJsonAsync<JsonElement>($"aggregates?type={Uri.EscapeDataString(type)}")).EnumerateArray().Sum(w => w.GetProperty("count").GetInt64()) >= count,
+            TimeSpan.FromSeconds(60),
+            $"the aggregates of {type} count {count} events",
+            TimeSpan.FromMilliseconds(300));
+        return windows;
+    }
 }
