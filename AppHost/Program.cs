@@ -25,11 +25,17 @@ builder.AddProject<Projects.Testbed_Processor>("processor")
     .WithPipelineSettings(settings, "Processor").WithPolling(settings, aws)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Testbed_Api>("api")
+var api = builder.AddProject<Projects.Testbed_Api>("api")
     .WithReference(aws).WaitForCompletion(provision)
     .WithPipelineSettings(settings)
     .WithHttpHealthCheck("/health")
     .WithApiDocs()
     .WaitFor(ingestion);
+
+// The web front: a client of the Api and the ingestion over HTTP, as a user's front would be.
+builder.AddProject<Projects.Testbed_Web>("web")
+    .WithReference(api).WithReference(ingestion)
+    .WaitFor(api)
+    .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

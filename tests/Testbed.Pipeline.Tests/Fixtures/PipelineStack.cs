@@ -19,7 +19,7 @@ namespace Testbed.Pipeline.Tests.Fixtures;
 public sealed class PipelineStack : IAsyncDisposable
 {
     private static readonly TimeSpan StartBound = TimeSpan.FromMinutes(4);
-    private static readonly string[] Services = ["ingestion", "processor", "api"];
+    private static readonly string[] Services = ["ingestion", "processor", "api", "web"];
     private static readonly TimeSpan CommandBound = TimeSpan.FromSeconds(90);
     private readonly DistributedApplication _app;
     private readonly HttpClient _kinesisHttp = new();
@@ -107,6 +107,9 @@ public sealed class PipelineStack : IAsyncDisposable
 
     /// <summary>A client on the Api.</summary>
     public HttpClient Api() => Client("api");
+
+    /// <summary>The web front's address, for a browser.</summary>
+    public Uri Web => _app.GetEndpoint("web", "http");
 
     /// <summary>A client on the processors (any replica).</summary>
     public HttpClient Processor() => Client("processor");
