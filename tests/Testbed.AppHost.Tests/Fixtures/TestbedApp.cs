@@ -12,7 +12,7 @@ public sealed class TestbedApp : IAsyncLifetime
     public const string DashboardApiKey = "testbed-tests-key";
 
     /// <summary>Every resource that must come up healthy.</summary>
-    public static readonly string[] Services = ["kinesis", "dynamodb", "s3", "ingestion", "processor", "api"];
+    public static readonly string[] Services = ["kinesis", "dynamodb", "s3", "ingestion", "processor", "api", "web"];
 
     private static readonly TimeSpan StartBound = TimeSpan.FromMinutes(4);
     private DistributedApplication? _app;
