@@ -13,6 +13,6 @@ public sealed class IngestionClient(HttpClient http, SignedInUser user) : Servic
         var content = new StreamContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         var request = new HttpRequestMessage(HttpMethod.Post, "/datasets/" + Uri.EscapeDataString(name)) { Content = content };
-        return ReadAsync<DatasetUploadView>(request, cancellationToken);
+        return ReadAsync<DatasetUploadView>(request, "Upload dataset", cancellationToken);
     }
 }

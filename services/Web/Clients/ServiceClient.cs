@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Testbed.Web.Account;
@@ -10,10 +11,15 @@ public abstract class ServiceClient(HttpClient http, SignedInUser user, string s
     /// <summary>JSON as the services write it (camelCase).</summary>
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Sends the request with the person's token; throws <see cref="ProblemException"/> unless the answer is a success.</summary>
-    protected async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Sends the request with the person's token under a span named for the person's <paramref name="action"/>; throws <see cref="ProblemException"/> unless the answer is a success.</summary>
+    /// <param name="request">The call.</param>
+    /// <param name="action">What the person did, such as "Save event"; null for background refreshes, which start no trace.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    protected async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string? action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        using var activity = StartAction(action);
         if (await user.AccessTokenAsync().ConfigureAwait(false) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -36,17 +42,33 @@ public abstract class ServiceClient(HttpClient http, SignedInUser user, string s
 
         using (response)
         {
-            throw new ProblemException(await ReadProblemAsync(response, cancellationToken).ConfigureAwait(false));
+            var problem = await ReadProblemAsync(response, cancellationToken).ConfigureAwait(false);
+            activity?.SetStatus(ActivityStatusCode.Error, $"{problem.Status} {problem.Title}");
+            throw new ProblemException(problem);
         }
     }
 
-    /// <summary>Sends the request (and disposes it) and reads the answer's JSON body.</summary>
-    protected async Task<T> ReadAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Sends the request (and disposes it) as <see cref="SendAsync"/> does, and reads the answer's JSON body.</summary>
+    protected async Task<T> ReadAsync<T>(HttpRequestMessage request, string? action, CancellationToken cancellationToken)
     {
         using var sent = request;
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(request, action, cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
             ?? throw new ProblemException(new Problem((int)response.StatusCode, $"The {serviceName} answered an empty body.", null, new Dictionary<string, string[]>()));
+    }
+
+    /// <summary>Starts the span of a person's action, the root of its own trace, unless one of the front's actions is already under way (its calls join it).</summary>
+    protected static Activity? StartAction(string? action)
+    {
+        if (action is null || Activity.Current?.Source == FrontActivity.Source)
+        {
+            return null;
+        }
+
+        // Without a span of its own, a circuit's call would be an orphan client span, which the sampler drops, or would
+        // join whatever long-lived activity the circuit's connection carries: each action starts a trace of its own.
+        Activity.Current = null;
+        return FrontActivity.Source.StartActivity(action);
     }
 
     private async Task<Problem> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)

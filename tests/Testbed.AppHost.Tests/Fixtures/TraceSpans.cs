@@ -31,6 +31,22 @@ public static class TraceSpans
         return spans;
     }
 
+    /// <summary>The trace id of the newest span the dashboard holds from <paramref name="resource"/> with the given name, or null.</summary>
+    public static async Task<string?> TraceOfSpanAsync(HttpClient dashboard, string resource, string spanName, CancellationToken cancellationToken)
+    {
+        using var response = await dashboard.GetAsync($"api/telemetry/spans?resource={Uri.EscapeDataString(resource)}", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return Find(document.RootElement, "spans")
+            .Where(s => s.GetProperty("name").GetString() == spanName)
+            .Select(s => s.GetProperty("traceId").GetString())
+            .LastOrDefault();
+    }
+
     // The API wraps the OTLP document ({"data":{"resourceSpans":[…]}}); the array is found wherever it sits.
     private static IEnumerable<JsonElement> Find(JsonElement element, string name)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Testbed.Pipeline.Tests.Fixtures;
+using Testbed.Testing.Browser;
 
 namespace Testbed.Pipeline.Tests.Web;
 
@@ -20,27 +21,7 @@ public sealed class FrontFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser window of the given size, signed in as the local development identity with read and write access, or read only.</summary>
-    public async Task<IBrowserContext> SignedInAsync(ViewportSize viewport, bool readOnly = false)
-    {
-        var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, BaseURL = Stack.Web.ToString() });
-        try
-        {
-            var page = await context.NewPageAsync();
-            // As a person would: the front sends whoever is not signed in to its sign-in page.
-            await page.GotoAsync("/");
-            await page.WaitForURLAsync(url => url.Contains("/signin", StringComparison.Ordinal));
-            await page.GetByLabel(readOnly ? "Read only" : "Read and write").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as developer" }).ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-            await page.CloseAsync();
-            return context;
-        }
-        catch
-        {
-            await context.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<IBrowserContext> SignedInAsync(ViewportSize viewport, bool readOnly = false) => _chromium!.Browser.SignedInAsync(Stack.Web, viewport, readOnly);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Testbed.Pipeline.Tests.Fixtures;
+using Testbed.Testing.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace Testbed.Pipeline.Tests.Web;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Testbed.Pipeline.Tests.Web;
+namespace Testbed.Testing.Browser;
 
 /// <summary>The window sizes the front must be usable at.</summary>
 public static class Viewports

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Testbed.Pipeline.Tests.Web;
+namespace Testbed.Testing.Browser;
 
 /// <summary>Debian's Chromium driven by Playwright: headless, no sandbox (root in CI), no GPU.</summary>
 public sealed class Chromium : IAsyncDisposable
