@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Testbed.AppHost.Alarms;
 using Testbed.AppHost.Aws;
 using Testbed.AppHost.Pipeline;
 
@@ -25,11 +26,15 @@ builder.AddProject<Projects.Testbed_Processor>("processor")
     .WithPipelineSettings(settings, "Processor").WithPolling(settings, aws)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Testbed_Api>("api")
+var api = builder.AddProject<Projects.Testbed_Api>("api")
     .WithReference(aws).WaitForCompletion(provision)
     .WithPipelineSettings(settings)
     .WithHttpHealthCheck("/health")
     .WithApiDocs()
-    .WaitFor(ingestion);
+    .WaitFor(ingestion).WithReference(ingestion);
+
+// The API call alarms: each service evaluates its own; each alarm is a dashboard resource under its service.
+ingestion.WithAlarms(settings);
+api.WithAlarms(settings);
 
 builder.Build().Run();
