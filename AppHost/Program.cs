@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Testbed.AppHost.Alarms;
 using Testbed.AppHost.Aws;
 using Testbed.AppHost.Pipeline;
 
@@ -30,7 +31,11 @@ var api = builder.AddProject<Projects.Testbed_Api>("api")
     .WithPipelineSettings(settings)
     .WithHttpHealthCheck("/health")
     .WithApiDocs()
-    .WaitFor(ingestion);
+    .WaitFor(ingestion).WithReference(ingestion);
+
+// The API call alarms: each service evaluates its own; each alarm is a dashboard resource under its service.
+ingestion.WithAlarms(settings);
+api.WithAlarms(settings);
 
 // The web front: a client of the Api and the ingestion over HTTP, as a user's front would be.
 builder.AddProject<Projects.Testbed_Web>("web")

@@ -20,7 +20,7 @@ public static class ServiceDefaultsExtensions
     public const string SourcePrefix = "Testbed.";
 
     private const string LiveTag = "live";
-    private static readonly PathString[] Probes = ["/health", "/alive"];
+    private static readonly PathString[] Probes = ["/health", "/alive", Alarms.AlarmsExtensions.Path];
 
     /// <summary>Registers OpenTelemetry, health checks, service discovery, problem details (binding failures as 400 naming the parameter) and the AWS clients (from the standard AWS_* settings).</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
@@ -57,7 +57,7 @@ public static class ServiceDefaultsExtensions
             .WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new OrphanClientSpanSampler()))
                 .AddSource(SourcePrefix + "*")
-                // The AppHost probes every few seconds: those spans would bury the pipeline's traces.
+                // The AppHost probes (and reads the alarms) every few seconds: those spans would bury the pipeline's traces.
                 .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !Probes.Any(p => context.Request.Path.StartsWithSegments(p)))
                 .AddHttpClientInstrumentation());
 

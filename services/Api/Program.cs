@@ -18,4 +18,5 @@ app.MapAggregatesApi();
 app.MapPipelineApi();
 app.MapDatasetsApi();
 app.MapSchemasApi();
+app.MapAlarmsApi();
 app.Run();

@@ -1,6 +1,7 @@
 using Testbed.Ingestion.Apis;
 using Testbed.Ingestion.Extensions;
 using Testbed.ServiceDefaults;
+using Testbed.ServiceDefaults.Alarms;
 using Testbed.ServiceDefaults.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,4 +16,5 @@ app.MapDefaultEndpoints();
 app.MapApiDocument();
 app.MapEventsApi();
 app.MapDatasetsApi();
+app.MapAlarms();
 app.Run();

@@ -48,6 +48,7 @@ public static class CloudFormationTemplate
                 ["LeasesTableName"] = Output("LeasesTable"),
             },
         };
+        CloudWatchAlarms.AddTo(template["Resources"]!.AsObject(), resources);
         return template.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
     }
 

@@ -41,4 +41,7 @@ public sealed record PipelineResources(
 
     /// <summary>The three tables.</summary>
     public IReadOnlyList<TableDefinition> Tables => [Items, Aggregates, Leases];
+
+    /// <summary>The alarms on the services' API calls (names without the prefix: locally they are per service, not per stack).</summary>
+    public IReadOnlyList<AlarmDefinition> Alarms => ApiCallAlarms.All;
 }

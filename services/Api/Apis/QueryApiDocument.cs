@@ -1,3 +1,4 @@
+using Testbed.ServiceDefaults.Alarms;
 using Testbed.ServiceDefaults.OpenApi;
 
 namespace Testbed.Api.Apis;
@@ -18,5 +19,6 @@ public static class QueryApiDocument
             ["Datasets"] = "Rows of uploaded datasets and statistics of their columns.",
             ["Pipeline"] = "How far the processors are behind each shard, who owns it, and how fresh the stored data is.",
             ["Schemas"] = "The JSON Schemas of the record on the stream and in the lake, for other producers and consumers.",
+            [AlarmsExtensions.Tag] = "The API call alarms of the Api and of the ingestion service (5xx share, call counts, p99 latency), with CloudWatch's states.",
         });
 }

@@ -1,3 +1,4 @@
+using Testbed.ServiceDefaults.Alarms;
 using Testbed.ServiceDefaults.OpenApi;
 
 namespace Testbed.Ingestion.Apis;
@@ -15,5 +16,6 @@ public static class IngestionDocument
         {
             ["Events"] = "Single events and batches (a JSON array or NDJSON), each put on the stream as one record.",
             ["Datasets"] = "CSV or NDJSON files: the file is kept in the lake and each row becomes an event of the dataset.",
+            [AlarmsExtensions.Tag] = AlarmsExtensions.TagDescription,
         });
 }

@@ -3,6 +3,7 @@ using Amazon.S3;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Testbed.Aws.Configuration;
 using Testbed.Aws.Kinesis;
 using Testbed.Emulators;
@@ -139,6 +140,47 @@ public sealed class PipelineStack : IAsyncDisposable
     {
         await RunCommandAsync(resource, KnownResourceCommands.StartCommand, null);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, TestContext.Current.CancellationToken).WaitAsync(CommandBound);
+    }
+
+    /// <summary>Waits until what the dashboard shows of a resource (an alarm's state and properties) satisfies <paramref name="until"/>, and returns it.</summary>
+    public async Task<CustomResourceSnapshot> WaitForResourceAsync(string resource, Func<CustomResourceSnapshot, bool> until, TimeSpan bound)
+    {
+        try
+        {
+            var update = await _app.ResourceNotifications.WaitForResourceAsync(resource, e => until(e.Snapshot), TestContext.Current.CancellationToken)
+                .WaitAsync(bound);
+            return update.Snapshot;
+        }
+        catch (TimeoutException)
+        {
+            _app.ResourceNotifications.TryGetCurrentState(resource, out var last);
+            var properties = last is null ? "" : string.Join("; ", last.Snapshot.Properties.Select(p => $"{p.Name}={p.Value}"));
+            throw new TimeoutException($"{resource} did not reach the expected state within {bound.TotalSeconds:0} s; it shows {last?.Snapshot.State?.Text} ({properties})");
+        }
+    }
+
+    /// <summary>Waits until a line of a resource's console log (as the dashboard shows it) contains every one of <paramref name="texts"/>; returns the line.</summary>
+    public async Task<string> WaitForLogLineAsync(string resource, TimeSpan bound, params string[] texts)
+    {
+        Assert.True(_app.ResourceNotifications.TryGetCurrentState(resource, out var current), $"{resource} has a state");
+        var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(bound);
+        try
+        {
+            await foreach (var batch in logs.WatchAsync(current!.ResourceId).WithCancellation(deadline.Token))
+            {
+                if (batch.FirstOrDefault(line => texts.All(t => line.Content.Contains(t, StringComparison.Ordinal))) is { } found)
+                {
+                    return found.Content;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+        }
+
+        throw new TimeoutException($"No line of {resource}'s log within {bound.TotalSeconds:0} s has all of: {string.Join(" | ", texts)}");
     }
 
     /// <inheritdoc />
