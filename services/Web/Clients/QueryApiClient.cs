@@ -11,6 +11,10 @@ public sealed class QueryApiClient(HttpClient http, SignedInUser user) : Service
     public Task<StatusView> StatusAsync(string? action, CancellationToken cancellationToken) =>
         ReadAsync<StatusView>(new HttpRequestMessage(HttpMethod.Get, "/pipeline/status"), action, cancellationToken);
 
+    /// <summary>Every API call alarm and its state.</summary>
+    public Task<IReadOnlyList<AlarmView>> AlarmsAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<AlarmView>>(new HttpRequestMessage(HttpMethod.Get, "/alarms"), "Read alarms", cancellationToken);
+
     /// <summary>One page of events of a type in a time range (null bounds are open).</summary>
     public Task<EventPageView> ListEventsAsync(string type, DateTimeOffset? from, DateTimeOffset? to, int limit, string? next, CancellationToken cancellationToken)
     {

@@ -31,6 +31,7 @@ public sealed class FrontTests(FrontFixture front) : IClassFixture<FrontFixture>
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pipeline", Exact = true })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("shards").Locator("tbody tr")).ToHaveCountAsync(2);
             await Expect(page.GetByTestId("glance")).ToContainTextAsync("Freshness p50");
+            await Expect(page.GetByTestId("alarms").Locator("tr[data-alarm='ingestion-5xx']")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("OK|INSUFFICIENT_DATA|ALARM"));
             await Expect(page.GetByTestId("records-behind")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9,]+$"));
             await Screenshots.TakeAsync(page, name);
         }
