@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Testbed.AppHost.Auth;
 using Testbed.AppHost.Aws;
 using Testbed.AppHost.Pipeline;
 
@@ -8,6 +9,9 @@ var settings = builder.Configuration;
 // The AWS environment: emulators, a LocalStack container or real AWS, by Aws:Mode alone.
 var aws = builder.AddAwsEnvironment();
 
+// Who issues the bearer tokens Ingestion and the Api accept: the identity resource locally, a Cognito user pool on AWS.
+var tokens = builder.AddTokenIssuer(aws);
+
 // Creates the stream, bucket and tables, then exits; the services start once it has succeeded.
 var provision = builder.AddProject<Projects.Testbed_Provisioner>("provision")
     .WithReference(aws)
@@ -16,6 +20,7 @@ var provision = builder.AddProject<Projects.Testbed_Provisioner>("provision")
 var ingestion = builder.AddProject<Projects.Testbed_Ingestion>("ingestion")
     .WithReference(aws).WaitForCompletion(provision)
     .WithPipelineSettings(settings, "Ingestion")
+    .WithTokenValidation(tokens)
     .WithHttpHealthCheck("/health")
     .WithApiDocs();
 
@@ -28,6 +33,7 @@ builder.AddProject<Projects.Testbed_Processor>("processor")
 builder.AddProject<Projects.Testbed_Api>("api")
     .WithReference(aws).WaitForCompletion(provision)
     .WithPipelineSettings(settings)
+    .WithTokenValidation(tokens)
     .WithHttpHealthCheck("/health")
     .WithApiDocs()
     .WaitFor(ingestion);
