@@ -1,12 +1,26 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Testbed.ServiceDefaults.Authentication;
 
 /// <summary>The bearer handler's events: refuse tokens that are not access tokens, and answer a challenge with problem details saying why.</summary>
 internal sealed class BearerEvents : JwtBearerEvents
 {
+    /// <inheritdoc />
+    public override Task MessageReceived(MessageReceivedContext context)
+    {
+        // The handler would only say no validator can read it: name the problem instead.
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header["Bearer ".Length..].Trim().Count(c => c == '.') != 2)
+        {
+            context.Fail(new SecurityTokenMalformedException("The bearer token is not a JWS compact serialization."));
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <inheritdoc />
     public override Task TokenValidated(TokenValidatedContext context)
     {
