@@ -48,6 +48,7 @@ public static class CloudFormationTemplate
                 ["LeasesTableName"] = Output("LeasesTable"),
             },
         };
+        UserPoolTemplate.AddTo(template["Resources"]!.AsObject(), template["Outputs"]!.AsObject(), resources.UserPool, resources.Prefix);
         return template.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
     }
 

@@ -41,4 +41,7 @@ public sealed record PipelineResources(
 
     /// <summary>The three tables.</summary>
     public IReadOnlyList<TableDefinition> Tables => [Items, Aggregates, Leases];
+
+    /// <summary>The Cognito user pool that issues the services' tokens on AWS (locally the identity resource stands in for it).</summary>
+    public UserPoolDefinition UserPool => UserPoolDefinition.For(Prefix);
 }
