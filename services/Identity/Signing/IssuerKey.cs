@@ -14,8 +14,12 @@ public sealed class IssuerKey : IDisposable
     /// <summary>Makes a 2048-bit key, or reads the configured one.</summary>
     public IssuerKey(IOptions<IssuerOptions> options)
     {
-        _rsa = RSA.Create(2048);
-        if (!string.IsNullOrWhiteSpace(options.Value.SigningKey))
+        _rsa = RSA.Create();
+        if (string.IsNullOrWhiteSpace(options.Value.SigningKey))
+        {
+            _rsa.KeySize = 2048;
+        }
+        else
         {
             _rsa.ImportFromPem(options.Value.SigningKey);
         }
