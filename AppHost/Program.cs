@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Testbed.AppHost.Alarms;
+using Testbed.AppHost.Auth;
 using Testbed.AppHost.Aws;
 using Testbed.AppHost.Pipeline;
 
@@ -9,6 +10,9 @@ var settings = builder.Configuration;
 // The AWS environment: emulators, a LocalStack container or real AWS, by Aws:Mode alone.
 var aws = builder.AddAwsEnvironment();
 
+// Who issues the bearer tokens Ingestion and the Api accept: the identity resource locally, a Cognito user pool on AWS.
+var tokens = builder.AddTokenIssuer(aws);
+
 // Creates the stream, bucket and tables, then exits; the services start once it has succeeded.
 var provision = builder.AddProject<Projects.Testbed_Provisioner>("provision")
     .WithReference(aws)
@@ -17,6 +21,7 @@ var provision = builder.AddProject<Projects.Testbed_Provisioner>("provision")
 var ingestion = builder.AddProject<Projects.Testbed_Ingestion>("ingestion")
     .WithReference(aws).WaitForCompletion(provision)
     .WithPipelineSettings(settings, "Ingestion")
+    .WithTokenValidation(tokens)
     .WithHttpHealthCheck("/health")
     .WithApiDocs();
 
@@ -29,6 +34,7 @@ builder.AddProject<Projects.Testbed_Processor>("processor")
 var api = builder.AddProject<Projects.Testbed_Api>("api")
     .WithReference(aws).WaitForCompletion(provision)
     .WithPipelineSettings(settings)
+    .WithTokenValidation(tokens)
     .WithHttpHealthCheck("/health")
     .WithApiDocs()
     .WaitFor(ingestion).WithReference(ingestion);
@@ -40,6 +46,7 @@ api.WithAlarms(settings);
 // The web front: a client of the Api and the ingestion over HTTP, as a user's front would be.
 builder.AddProject<Projects.Testbed_Web>("web")
     .WithReference(api).WithReference(ingestion)
+    .WithTokenClient(tokens)
     .WaitFor(api)
     .WithHttpHealthCheck("/health");
 

@@ -12,6 +12,7 @@ using Testbed.LoadTests.Scenarios;
 using Testbed.LoadTests.Simulations;
 using Testbed.LoadTests.Stack;
 using Testbed.LoadTests.Thresholds;
+using Testbed.ServiceDefaults.Authentication;
 
 namespace Testbed.LoadTests;
 
@@ -42,8 +43,20 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         var endpoints = trivial is not null ? new StackEndpoints(trivial.Url, trivial.Url, $"built-in trivial endpoint {trivial.Url}")
             : embedded?.Endpoints ?? new StackEndpoints(options.Target!, options.Api!, $"running stack: ingestion {options.Target}, api {options.Api}");
 
-        using var ingestion = Client(endpoints.Ingestion);
-        using var api = Client(endpoints.Api);
+        var tokenEndpoint = trivial is not null ? null : options.Target is null ? endpoints.TokenEndpoint : options.TokenEndpoint;
+        using var tokenHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var tokens = tokenEndpoint is null || options.Token is not null
+            ? null
+            : new ClientCredentialsTokenSource(tokenHttp, new TokenClientOptions { TokenEndpoint = tokenEndpoint, ClientId = options.ClientId, ClientSecret = options.ClientSecret }, TimeProvider.System);
+        if (tokens is not null)
+        {
+            // Got before the load, so a wrong secret fails the run at once instead of every request.
+            await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            _say.Report($"Sending a bearer token of client '{options.ClientId}' from {tokenEndpoint} with every request.");
+        }
+
+        using var ingestion = Client(endpoints.Ingestion, tokens, options.Token);
+        using var api = Client(endpoints.Api, tokens, options.Token);
         var context = new ScenarioContext(options with { Sample = trivial is null ? options.Sample : 0 }, ingestion, api, runId);
         var plan = ScenarioPlan.For(context);
 
@@ -100,16 +113,27 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         return await new EmulatorBaseline(clients, console).RunAsync(duration, workers: 4, cancellationToken).ConfigureAwait(false);
     }
 
-    private static HttpClient Client(Uri baseAddress) => new(new SocketsHttpHandler
+    private static HttpClient Client(Uri baseAddress, ClientCredentialsTokenSource? tokens, string? token)
     {
-        MaxConnectionsPerServer = 1_024,
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-        AutomaticDecompression = DecompressionMethods.None,
-    })
-    {
-        BaseAddress = baseAddress,
-        Timeout = TimeSpan.FromSeconds(30),
-    };
+        HttpMessageHandler handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 1_024,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        if (tokens is not null)
+        {
+            handler = new BearerTokenHandler(tokens) { InnerHandler = handler };
+        }
+
+        var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
 
     private sealed class SynchronousProgress(TextWriter console) : IProgress<string>
     {

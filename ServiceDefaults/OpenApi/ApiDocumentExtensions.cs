@@ -11,7 +11,7 @@ public static class ApiDocumentExtensions
     /// <summary>Where each service serves its API reference UI.</summary>
     public const string ReferencePath = "/scalar";
 
-    /// <summary>Registers the OpenAPI document, described by <paramref name="about"/>, with the endpoints' request examples.</summary>
+    /// <summary>Registers the OpenAPI document, described by <paramref name="about"/>, with the endpoints' request examples and who may call each.</summary>
     public static TBuilder AddApiDocument<TBuilder>(this TBuilder builder, ApiDocument about)
         where TBuilder : IHostApplicationBuilder
     {
@@ -20,6 +20,9 @@ public static class ApiDocumentExtensions
         {
             options.AddDocumentTransformer(new DocumentTransformer(about));
             options.AddOperationTransformer(new RequestBodyTransformer());
+            var security = new SecurityTransformer();
+            options.AddOperationTransformer(security);
+            options.AddDocumentTransformer(security);
         });
         return builder;
     }

@@ -33,6 +33,18 @@ public sealed record LoadOptions
     /// <summary>The api URL of a running stack.</summary>
     public Uri? Api { get; init; }
 
+    /// <summary>The token endpoint of a running stack's issuer (OAuth2 client credentials); with --target, the local identity's by default.</summary>
+    public Uri? TokenEndpoint { get; init; }
+
+    /// <summary>The client to get tokens for (testbed by default).</summary>
+    public string ClientId { get; init; } = "testbed";
+
+    /// <summary>That client's secret (the local issuer's by default).</summary>
+    public string ClientSecret { get; init; } = "testbed-local-secret";
+
+    /// <summary>A bearer token to send as it is, instead of getting one by client credentials.</summary>
+    public string? Token { get; init; }
+
     /// <summary>A LocalStack-style edge (keys test/test) to measure the baseline through, instead of fresh embedded emulators.</summary>
     public Uri? AwsEndpoint { get; init; }
 
@@ -83,6 +95,11 @@ public sealed record LoadOptions
                    --warmup 10s        load before measuring
                    --target URL        ingestion of a running stack (AppHost: http://127.0.0.1:5080)
                    --api URL           its api (default http://127.0.0.1:5090 with --target)
+                   --token-endpoint URL  its issuer's token endpoint (default http://127.0.0.1:5070/oauth2/token with --target;
+                                       the embedded stack's identity otherwise); tokens by OAuth2 client credentials
+                   --client-id ID      the client to get tokens for (default testbed)
+                   --client-secret S   its secret (default testbed-local-secret, the local issuer's)
+                   --token TOKEN       send this bearer token instead (e.g. from a Cognito user pool)
                    --batch-size N      events per batch / rows per dataset file (default 100)
                    --sample 0.01       share of events polled until queryable
                    --read-rate N       reads per second in mixed (default 50)
@@ -122,6 +139,10 @@ public sealed record LoadOptions
                 "--warmup" => options with { Warmup = Durations.Parse(value, name) },
                 "--target" => options with { Target = Url(value, name) },
                 "--api" => options with { Api = Url(value, name) },
+                "--token-endpoint" => options with { TokenEndpoint = new Uri(Url(value, name).AbsoluteUri.TrimEnd('/')) },
+                "--client-id" => options with { ClientId = value },
+                "--client-secret" => options with { ClientSecret = value },
+                "--token" => options with { Token = value },
                 "--aws-endpoint" => options with { AwsEndpoint = Url(value, name) },
                 "--batch-size" => options with { BatchSize = (int)Positive(value, name) },
                 "--sample" => options with { Sample = Share(value, name) },
@@ -137,6 +158,11 @@ public sealed record LoadOptions
         if (options.Target is not null && options.Api is null)
         {
             options = options with { Api = new Uri("http://127.0.0.1:5090/") };
+        }
+
+        if (options.Target is not null && options.TokenEndpoint is null)
+        {
+            options = options with { TokenEndpoint = new Uri("http://127.0.0.1:5070/oauth2/token") };
         }
 
         return options with { Thresholds = thresholds };

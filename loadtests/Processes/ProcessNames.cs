@@ -9,6 +9,7 @@ public static class ProcessNames
         ("Testbed.Processor", "processor"),
         ("Testbed.Api", "api"),
         ("Testbed.Provisioner", "provision"),
+        ("Testbed.Identity", "identity"),
     ];
 
     private static readonly string[] Emulators = ["kinesis", "dynamodb", "s3"];

@@ -9,7 +9,7 @@ namespace Testbed.LoadTests.Stack;
 /// <summary>The whole local stack for one run: the AppHost started through Aspire.Hosting.Testing on free ports, stopped at the end.</summary>
 public sealed class EmbeddedStack : IAsyncDisposable
 {
-    private static readonly string[] Healthy = ["kinesis", "dynamodb", "s3", "ingestion", "processor", "api"];
+    private static readonly string[] Healthy = ["kinesis", "dynamodb", "s3", "identity", "ingestion", "processor", "api"];
     private readonly DistributedApplication _app;
 
     private EmbeddedStack(DistributedApplication app, StackEndpoints endpoints)
@@ -60,7 +60,11 @@ public sealed class EmbeddedStack : IAsyncDisposable
             throw;
         }
 
-        var endpoints = new StackEndpoints(app.GetEndpoint("ingestion", "http"), app.GetEndpoint("api", "http"), $"embedded stack (AppHost, prefix {prefix})");
+        var endpoints = new StackEndpoints(
+            app.GetEndpoint("ingestion", "http"),
+            app.GetEndpoint("api", "http"),
+            $"embedded stack (AppHost, prefix {prefix})",
+            new Uri(app.GetEndpoint("identity", "http"), "/oauth2/token"));
         progress.Report($"Embedded stack up in {watch.Elapsed.TotalSeconds:0.0} s: ingestion {endpoints.Ingestion}, api {endpoints.Api}");
         return new EmbeddedStack(app, endpoints);
     }

@@ -28,7 +28,7 @@ public sealed class LocalStackModeTests
             bound.Token);
         await using var app = await builder.BuildAsync(bound.Token);
         await app.StartAsync(bound.Token);
-        foreach (var name in new[] { "localstack", "ingestion", "processor", "api" })
+        foreach (var name in new[] { "localstack", "identity", "ingestion", "processor", "api" })
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(name, bound.Token);
         }
@@ -38,8 +38,10 @@ public sealed class LocalStackModeTests
         Assert.All(new[] { "kinesis", "dynamodb", "s3" }, service => Assert.Equal("running", services.GetProperty(service).GetString()));
 
         var id = UniqueName.For("order");
-        using var ingestion = app.CreateHttpClient("ingestion", "http");
-        using var api = app.CreateHttpClient("api", "http");
+        using var tokenHttp = new HttpClient();
+        using var tokens = LocalIssuer.Tokens(app.GetEndpoint("identity", "http"), LocalIssuer.FullAccess, tokenHttp);
+        using var ingestion = LocalIssuer.Client(app.GetEndpoint("ingestion", "http"), tokens);
+        using var api = LocalIssuer.Client(app.GetEndpoint("api", "http"), tokens);
         using var posted = await ingestion.PostAsync(
             "events",
             new StringContent($$$"""{"type":"order.created","id":"{{{id}}}","data":{"amount":42.5}}""", Encoding.UTF8, "application/json"),

@@ -19,6 +19,7 @@ public sealed class LoadRunnerSmokeTests
                 "--out", output, "--threshold", "ingest.fail = 0", "--threshold", "loss = 0");
 
             Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("Sending a bearer token of client 'testbed' from http://", run.Output, StringComparison.Ordinal);
             Assert.Contains("[", run.Output, StringComparison.Ordinal);
             Assert.Contains("measure]", run.Output, StringComparison.Ordinal);
             Assert.All(new[] { "report.md", "report.html", "results.csv", "timeline.csv", "results.json" }, f => Assert.True(File.Exists(Path.Combine(output, f)), f));

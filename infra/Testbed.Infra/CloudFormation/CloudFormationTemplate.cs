@@ -49,6 +49,7 @@ public static class CloudFormationTemplate
             },
         };
         CloudWatchAlarms.AddTo(template["Resources"]!.AsObject(), resources);
+        UserPoolTemplate.AddTo(template["Resources"]!.AsObject(), template["Outputs"]!.AsObject(), resources.UserPool, resources.Prefix);
         return template.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
     }
 

@@ -44,4 +44,6 @@ public sealed record PipelineResources(
 
     /// <summary>The alarms on the services' API calls (names without the prefix: locally they are per service, not per stack).</summary>
     public IReadOnlyList<AlarmDefinition> Alarms => ApiCallAlarms.All;
+    /// <summary>The Cognito user pool that issues the services' tokens on AWS (locally the identity resource stands in for it).</summary>
+    public UserPoolDefinition UserPool => UserPoolDefinition.For(Prefix);
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Testbed.Api.Model;
+using Testbed.ServiceDefaults.Authentication;
 
 namespace Testbed.Api.Apis;
 
@@ -10,7 +11,7 @@ public static class AggregatesApi
     /// <summary>Maps the aggregates endpoint.</summary>
     public static IEndpointRouteBuilder MapAggregatesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/aggregates", GetAggregatesAsync).WithTags("Aggregates").WithName("GetAggregates")
+        app.MapGet("/aggregates", GetAggregatesAsync).WithTags("Aggregates").WithName("GetAggregates").RequireScope(AccessScopes.Read)
             .WithSummary("Per-minute aggregates of an event type")
             .WithDescription("One window per minute of event timestamps in the range: the count, and for each numeric field of the data its sum, min and max. "
                 + "Exact: a record the processors read twice is counted once.");

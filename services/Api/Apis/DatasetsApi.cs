@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Testbed.Api.Datasets;
 using Testbed.Api.Model;
+using Testbed.ServiceDefaults.Authentication;
 
 namespace Testbed.Api.Apis;
 
@@ -10,7 +11,7 @@ public static class DatasetsApi
     /// <summary>Maps the dataset endpoints.</summary>
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
-        var datasets = app.MapGroup("/datasets/{name}").WithTags("Datasets").ProducesProblem(StatusCodes.Status404NotFound);
+        var datasets = app.MapGroup("/datasets/{name}").WithTags("Datasets").RequireScope(AccessScopes.Read).ProducesProblem(StatusCodes.Status404NotFound);
         datasets.MapGet("/rows/random", GetRandomRowAsync).WithName("GetRandomDatasetRow")
             .WithSummary("A random row of a dataset")
             .WithDescription("Chosen uniformly among the rows stored so far.");

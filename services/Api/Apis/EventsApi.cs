@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Testbed.Api.Items;
 using Testbed.Api.Model;
 using Testbed.Records.Items;
+using Testbed.ServiceDefaults.Authentication;
 
 namespace Testbed.Api.Apis;
 
@@ -19,22 +20,22 @@ public static class EventsApi
     {
         // Full paths under an empty group: a "/events" group with an empty pattern names its route "/events/" in traces.
         var events = app.MapGroup(string.Empty).WithTags("Events");
-        events.MapGet("/events/{id}", GetEventAsync).WithName("GetEvent")
+        events.MapGet("/events/{id}", GetEventAsync).WithName("GetEvent").RequireScope(AccessScopes.Read)
             .WithSummary("Read one event")
             .WithDescription("The stored event with its version as the ETag (send it as If-Match to edit or delete). "
                 + "404 until the processors have stored an event that ingestion accepted a moment ago.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        events.MapGet("/events", ListEventsAsync).WithName("ListEvents")
+        events.MapGet("/events", ListEventsAsync).WithName("ListEvents").RequireScope(AccessScopes.Read)
             .WithSummary("List events of a type in a time range")
             .WithDescription("Oldest first, by the events' timestamps. A page holds at most 'limit' events; pass its 'next' token to get the following page.");
-        events.MapPut("/events/{id}", UpdateEventAsync).WithName("UpdateEvent")
+        events.MapPut("/events/{id}", UpdateEventAsync).WithName("UpdateEvent").RequireScope(AccessScopes.Write)
             .WithSummary("Replace an event's data")
             .WithDescription("Replaces the data (and optionally the type) and bumps the version. With If-Match, only if the version is still the one given: "
                 + "412 otherwise, with nothing changed; GET the event again for the current version.")
             .WithRequestExample("application/json", """{"type":"order.created","data":{"amount":45,"currency":"EUR"}}""")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        events.MapDelete("/events/{id}", DeleteEventAsync).WithName("DeleteEvent")
+        events.MapDelete("/events/{id}", DeleteEventAsync).WithName("DeleteEvent").RequireScope(AccessScopes.Write)
             .WithSummary("Delete an event")
             .WithDescription("With If-Match, only if the version is still the one given: 412 otherwise, with nothing deleted.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -1,5 +1,6 @@
 using Testbed.Api.Model;
 using Testbed.Api.Status;
+using Testbed.ServiceDefaults.Authentication;
 
 namespace Testbed.Api.Apis;
 
@@ -9,7 +10,7 @@ public static class PipelineApi
     /// <summary>Maps the status endpoint.</summary>
     public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/pipeline/status", GetStatusAsync).WithTags("Pipeline").WithName("GetPipelineStatus")
+        app.MapGet("/pipeline/status", GetStatusAsync).WithTags("Pipeline").WithName("GetPipelineStatus").RequireScope(AccessScopes.Read)
             .WithSummary("The pipeline's lag, owners and freshness")
             .WithDescription("Per shard: the latest sequence number on the stream, the processors' checkpoint, how many records are behind, "
                 + "the lease owner and the dead letters; and the processors' recent freshness (acceptance to stored).");

@@ -11,7 +11,9 @@ public static class QueryApiDocument
         "Testbed Api",
         "Reads what the processors stored in DynamoDB: events by id or by type and time, per-minute aggregates, dataset rows and column statistics, "
         + "the pipeline's status, and the published JSON Schemas of the stored formats. Data is asynchronous: an accepted event or dataset row is queryable once the processors have stored it, "
-        + "so a 404 right after an upload means not yet; retry, or compare the checkpoints in GET /pipeline/status.",
+        + "so a 404 right after an upload means not yet; retry, or compare the checkpoints in GET /pipeline/status. "
+        + "Reads need a bearer access token granting events:read, edits and deletes one granting events:write (OAuth2 client credentials at the issuer's token endpoint): "
+        + "401 without a valid token, 403 without the scope, each saying why. The schemas are open.",
         new Dictionary<string, string>
         {
             ["Events"] = "Stored events: read one (with its version as the ETag), list by type and time, replace or delete with If-Match.",

@@ -8,6 +8,7 @@ using Testbed.Ingestion.Datasets;
 using Testbed.Ingestion.Model;
 using Testbed.Ingestion.Publishing;
 using Testbed.Records.Events;
+using Testbed.ServiceDefaults.Authentication;
 using Testbed.ServiceDefaults.OpenApi;
 
 namespace Testbed.Ingestion.Apis;
@@ -20,7 +21,7 @@ public static class DatasetsApi
     /// <summary>Maps the dataset upload endpoint.</summary>
     public static IEndpointRouteBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/datasets/{name}", UploadAsync).WithTags("Datasets").WithName("UploadDataset")
+        app.MapPost("/datasets/{name}", UploadAsync).WithTags("Datasets").WithName("UploadDataset").RequireScope(AccessScopes.Write)
             .WithSummary("Upload a dataset file")
             .WithDescription("Keeps the file in the lake under datasets/{name}/ and puts each row on the stream as an event of type dataset.{name}. "
                 + "Rows that cannot be read are listed by line in the answer; the rest are stored. Rows are queryable through the Api's "

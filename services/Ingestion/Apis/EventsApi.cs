@@ -5,6 +5,7 @@ using Testbed.Ingestion.Model;
 using Testbed.Ingestion.Parsing;
 using Testbed.Ingestion.Publishing;
 using Testbed.Records.Events;
+using Testbed.ServiceDefaults.Authentication;
 using Testbed.ServiceDefaults.OpenApi;
 
 namespace Testbed.Ingestion.Apis;
@@ -24,7 +25,7 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         // Full paths under an empty group: a "/events" group with an empty pattern names its route "/events/" in traces.
-        var events = app.MapGroup(string.Empty).WithTags("Events")
+        var events = app.MapGroup(string.Empty).WithTags("Events").RequireScope(AccessScopes.Write)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

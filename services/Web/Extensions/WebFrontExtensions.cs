@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Testbed.ServiceDefaults.Authentication;
 using Testbed.Web.Account;
 using Testbed.Web.Clients;
 
@@ -27,7 +28,7 @@ public static class WebFrontExtensions
             });
         builder.Services.AddAuthorization();
 
-        builder.Services.AddOptions<TokenClientOptions>().BindConfiguration(TokenClientOptions.Section);
+        builder.Services.AddOptions<TokenClientOptions>().BindConfiguration(TokenAuthenticationOptions.SectionName);
         builder.Services.AddHttpClient<TokenClient>();
         builder.Services.AddScoped<SignedInUser>();
         builder.Services.AddHttpClient<QueryApiClient>(http => http.BaseAddress = ApiAddress)

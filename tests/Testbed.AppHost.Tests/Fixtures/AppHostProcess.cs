@@ -33,10 +33,11 @@ public static partial class AppHostProcess
                     return stack.Count(c => c.Contains("launch.js", StringComparison.Ordinal)) == 3
                         && stack.Count(c => c.EndsWith("Testbed.Processor", StringComparison.Ordinal)) == 2
                         && stack.Any(c => c.EndsWith("Testbed.Ingestion", StringComparison.Ordinal))
-                        && stack.Any(c => c.EndsWith("Testbed.Api", StringComparison.Ordinal));
+                        && stack.Any(c => c.EndsWith("Testbed.Api", StringComparison.Ordinal))
+                        && stack.Any(c => c.EndsWith("Testbed.Identity", StringComparison.Ordinal));
                 },
                 TimeSpan.FromMinutes(3),
-                "the emulators, two processors, the ingestion and the api run under the AppHost");
+                "the emulators, two processors, the ingestion, the api and the identity run under the AppHost");
             return process;
         }
         catch

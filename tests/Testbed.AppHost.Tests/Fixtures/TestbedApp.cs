@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using Testbed.ServiceDefaults.Authentication;
 using Testbed.Testing;
 
 namespace Testbed.AppHost.Tests.Fixtures;
@@ -12,10 +13,12 @@ public sealed class TestbedApp : IAsyncLifetime
     public const string DashboardApiKey = "testbed-tests-key";
 
     /// <summary>Every resource that must come up healthy.</summary>
-    public static readonly string[] Services = ["kinesis", "dynamodb", "s3", "ingestion", "processor", "api", "web"];
+    public static readonly string[] Services = ["kinesis", "dynamodb", "s3", "identity", "ingestion", "processor", "api", "web"];
 
     private static readonly TimeSpan StartBound = TimeSpan.FromMinutes(4);
+    private readonly HttpClient _tokenHttp = new();
     private DistributedApplication? _app;
+    private ClientCredentialsTokenSource? _tokens;
 
     /// <summary>This app's resource-name prefix, so its stream, bucket and tables are its own.</summary>
     public string Prefix { get; } = UniqueName.For("aspire");
@@ -26,8 +29,8 @@ public sealed class TestbedApp : IAsyncLifetime
     /// <summary>The dashboard's address (a free port of this run).</summary>
     public Uri DashboardUrl => App.GetEndpoint("aspire-dashboard", "http");
 
-    /// <summary>A client on a service's http endpoint.</summary>
-    public HttpClient Client(string resource) => App.CreateHttpClient(resource, "http");
+    /// <summary>A client on a service's http endpoint, sending a token got by client credentials from the app's identity resource.</summary>
+    public HttpClient Client(string resource) => LocalIssuer.Client(App.GetEndpoint(resource, "http"), _tokens ?? throw new InvalidOperationException("The app is not started."));
 
     /// <summary>A client on the dashboard's telemetry API.</summary>
     public HttpClient Dashboard()
@@ -57,11 +60,15 @@ public sealed class TestbedApp : IAsyncLifetime
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, bound.Token);
         }
+
+        _tokens = LocalIssuer.Tokens(_app.GetEndpoint("identity", "http"), LocalIssuer.FullAccess, _tokenHttp);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _tokens?.Dispose();
+        _tokenHttp.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();

@@ -8,6 +8,7 @@ using Testbed.Aws.Configuration;
 using Testbed.Aws.Kinesis;
 using Testbed.Emulators;
 using Testbed.Infra.Definition;
+using Testbed.ServiceDefaults.Authentication;
 using Testbed.Testing;
 
 namespace Testbed.Pipeline.Tests.Fixtures;
@@ -20,10 +21,12 @@ namespace Testbed.Pipeline.Tests.Fixtures;
 public sealed class PipelineStack : IAsyncDisposable
 {
     private static readonly TimeSpan StartBound = TimeSpan.FromMinutes(4);
-    private static readonly string[] Services = ["ingestion", "processor", "api", "web"];
+    private static readonly string[] Services = ["identity", "ingestion", "processor", "api", "web"];
     private static readonly TimeSpan CommandBound = TimeSpan.FromSeconds(90);
     private readonly DistributedApplication _app;
     private readonly HttpClient _kinesisHttp = new();
+    private readonly HttpClient _tokenHttp = new();
+    private readonly ClientCredentialsTokenSource _tokens;
 
     private PipelineStack(DistributedApplication app, PipelineResources resources, IReadOnlyList<string> processors, AwsClientFactory clients)
     {
@@ -34,7 +37,12 @@ public sealed class PipelineStack : IAsyncDisposable
         Kinesis = clients.CreateKinesis(_kinesisHttp);
         DynamoDb = clients.CreateDynamoDb();
         S3 = clients.CreateS3();
+        Identity = app.GetEndpoint("identity", "http");
+        _tokens = LocalIssuer.Tokens(Identity, LocalIssuer.FullAccess, _tokenHttp);
     }
+
+    /// <summary>The local issuer's base URL, also the tokens' iss.</summary>
+    public Uri Identity { get; }
 
     /// <summary>The region, endpoints and credentials of the stack's AWS, for clients of the test's own.</summary>
     public AwsConnection Connection { get; }
@@ -103,11 +111,14 @@ public sealed class PipelineStack : IAsyncDisposable
         }
     }
 
-    /// <summary>A client on the ingestion service.</summary>
-    public HttpClient Ingestion() => Client("ingestion");
+    /// <summary>A client on the ingestion service, sending a token of the client with every scope (got by client credentials from the stack's identity).</summary>
+    public HttpClient Ingestion() => LocalIssuer.Client(_app.GetEndpoint("ingestion", "http"), _tokens);
 
-    /// <summary>A client on the Api.</summary>
-    public HttpClient Api() => Client("api");
+    /// <summary>A client on the Api, sending a token of the client with every scope.</summary>
+    public HttpClient Api() => LocalIssuer.Client(_app.GetEndpoint("api", "http"), _tokens);
+
+    /// <summary>A client on a resource (ingestion, api, identity) that sends no token.</summary>
+    public HttpClient Anonymous(string resource) => Client(resource);
 
     /// <summary>The web front's address, for a browser.</summary>
     public Uri Web => _app.GetEndpoint("web", "http");
@@ -189,6 +200,8 @@ public sealed class PipelineStack : IAsyncDisposable
         DynamoDb.Dispose();
         S3.Dispose();
         _kinesisHttp.Dispose();
+        _tokens.Dispose();
+        _tokenHttp.Dispose();
         await _app.DisposeAsync();
     }
 

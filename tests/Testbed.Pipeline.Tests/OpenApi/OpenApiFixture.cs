@@ -10,7 +10,7 @@ public sealed class OpenApiFixture(AwsEnvironmentFixture aws) : IAsyncLifetime
     /// <summary>The running stack.</summary>
     public PipelineStack Stack { get; private set; } = null!;
 
-    /// <summary>Each service's /openapi/v1.json, by service name (ingestion, api, processor).</summary>
+    /// <summary>Each service's /openapi/v1.json, by service name (ingestion, api, processor), fetched without a token: the documents are open.</summary>
     public IReadOnlyDictionary<string, string> Documents { get; private set; } = null!;
 
     /// <summary>A document parsed.</summary>
@@ -21,7 +21,7 @@ public sealed class OpenApiFixture(AwsEnvironmentFixture aws) : IAsyncLifetime
     {
         Stack = await PipelineStack.StartAsync(aws, "openapi");
         var documents = new Dictionary<string, string>();
-        foreach (var (service, client) in new[] { ("ingestion", Stack.Ingestion()), ("api", Stack.Api()), ("processor", Stack.Processor()) })
+        foreach (var (service, client) in new[] { ("ingestion", Stack.Anonymous("ingestion")), ("api", Stack.Anonymous("api")), ("processor", Stack.Processor()) })
         {
             using (client)
             {

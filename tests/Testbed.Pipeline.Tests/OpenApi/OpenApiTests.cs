@@ -13,13 +13,45 @@ public sealed class OpenApiTests(OpenApiFixture fixture) : IClassFixture<OpenApi
         var api = fixture.Document("api");
         var ingestion = fixture.Document("ingestion");
 
-        Assert.Equal(["200", "404"], Statuses(api, "/events/{id}", "get"));
-        Assert.Equal(["200", "400", "404", "412", "415"], Statuses(api, "/events/{id}", "put"));
-        Assert.Equal(["204", "400", "404", "412"], Statuses(api, "/events/{id}", "delete"));
-        Assert.Equal(["200", "400"], Statuses(api, "/aggregates", "get"));
-        Assert.Equal(["202", "400", "413", "415", "503"], Statuses(ingestion, "/events", "post"));
-        Assert.Equal(["202", "207", "400", "413", "415", "503"], Statuses(ingestion, "/events/batch", "post"));
-        Assert.Equal(["202", "400", "413", "415", "503"], Statuses(ingestion, "/datasets/{name}", "post"));
+        Assert.Equal(["200", "401", "403", "404"], Statuses(api, "/events/{id}", "get"));
+        Assert.Equal(["200", "400", "401", "403", "404", "412", "415"], Statuses(api, "/events/{id}", "put"));
+        Assert.Equal(["204", "400", "401", "403", "404", "412"], Statuses(api, "/events/{id}", "delete"));
+        Assert.Equal(["200", "400", "401", "403"], Statuses(api, "/aggregates", "get"));
+        Assert.Equal(["200", "404"], Statuses(api, "/schemas/{name}", "get"));
+        Assert.Equal(["202", "400", "401", "403", "413", "415", "503"], Statuses(ingestion, "/events", "post"));
+        Assert.Equal(["202", "207", "400", "401", "403", "413", "415", "503"], Statuses(ingestion, "/events/batch", "post"));
+        Assert.Equal(["202", "400", "401", "403", "413", "415", "503"], Statuses(ingestion, "/datasets/{name}", "post"));
+    }
+
+    [Fact]
+    public void Each_operation_declares_the_scope_it_needs_and_open_ones_declare_none()
+    {
+        var api = fixture.Document("api");
+        var ingestion = fixture.Document("ingestion");
+        var processor = fixture.Document("processor");
+
+        Assert.Equal(["events:read"], Scopes(api, "/events/{id}", "get"));
+        Assert.Equal(["events:read"], Scopes(api, "/events", "get"));
+        Assert.Equal(["events:write"], Scopes(api, "/events/{id}", "put"));
+        Assert.Equal(["events:write"], Scopes(api, "/events/{id}", "delete"));
+        Assert.Equal(["events:read"], Scopes(api, "/aggregates", "get"));
+        Assert.Equal(["events:read"], Scopes(api, "/datasets/{name}/rows/{index}", "get"));
+        Assert.Equal(["events:read"], Scopes(api, "/pipeline/status", "get"));
+        Assert.Equal(["events:write"], Scopes(ingestion, "/events", "post"));
+        Assert.Equal(["events:write"], Scopes(ingestion, "/events/batch", "post"));
+        Assert.Equal(["events:write"], Scopes(ingestion, "/datasets/{name}", "post"));
+        Assert.Empty(Operation(api, "/schemas/{name}", "get").GetProperty("security").EnumerateArray());
+        Assert.Empty(Operation(processor, "/leases", "get").GetProperty("security").EnumerateArray());
+        Assert.False(processor.TryGetProperty("components", out var components) && components.TryGetProperty("securitySchemes", out _), "the processor, which needs no token, declares no scheme");
+
+        foreach (var document in new[] { api, ingestion })
+        {
+            var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2");
+            Assert.Equal("oauth2", scheme.GetProperty("type").GetString());
+            var flow = scheme.GetProperty("flows").GetProperty("clientCredentials");
+            Assert.Equal(new Uri(fixture.Stack.Identity, "/oauth2/token"), new Uri(flow.GetProperty("tokenUrl").GetString()!));
+            Assert.Equal(["events:read", "events:write"], flow.GetProperty("scopes").EnumerateObject().Select(s => s.Name).Order());
+        }
     }
 
     [Fact]
@@ -59,7 +91,7 @@ public sealed class OpenApiTests(OpenApiFixture fixture) : IClassFixture<OpenApi
     [InlineData("api", "Testbed Api")]
     public async Task Each_service_serves_its_API_reference_from_its_own_assets(string service, string title)
     {
-        using var http = service == "api" ? fixture.Stack.Api() : fixture.Stack.Ingestion();
+        using var http = fixture.Stack.Anonymous(service);
 
         var page = await http.GetStringAsync("scalar/", Ct);
         using var script = await http.GetAsync("scalar/scalar.js", Ct);
@@ -73,6 +105,12 @@ public sealed class OpenApiTests(OpenApiFixture fixture) : IClassFixture<OpenApi
 
     private static List<string> Statuses(JsonElement document, string path, string method) =>
         [.. Operation(document, path, method).GetProperty("responses").EnumerateObject().Select(r => r.Name).Order()];
+
+    private static List<string> Scopes(JsonElement document, string path, string method)
+    {
+        var requirement = Assert.Single(Operation(document, path, method).GetProperty("security").EnumerateArray());
+        return [.. requirement.GetProperty("oauth2").EnumerateArray().Select(s => s.GetString()!)];
+    }
 
     private static List<string> MediaTypes(JsonElement document, string path, string method)
     {
