@@ -217,7 +217,8 @@ public sealed class FrontTests(FrontFixture front) : IClassFixture<FrontFixture>
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
             var alert = page.GetByRole(AriaRole.Alert);
-            await Expect(alert).ToContainTextAsync("The pipeline is unavailable.");
+            // Ingestion answers once its Kinesis client gives up, which can take its whole resilience budget (30 s).
+            await Expect(alert).ToContainTextAsync("The pipeline is unavailable.", new() { Timeout = 90_000 });
             await Expect(alert).ToContainTextAsync("not stored");
             await Screenshots.TakeAsync(page, "dataset-kinesis-down");
         }
