@@ -26,4 +26,7 @@ public sealed class TokenIssuer(object issuer, object audience, IResourceBuilder
 
     /// <summary>That client's secret; null when not configured.</summary>
     public object? ClientSecret { get; init; }
+
+    /// <summary>What the issuer puts before a scope's name: empty locally, the resource server's identifier and a slash on Cognito ("testbed/").</summary>
+    public string ScopePrefix { get; init; } = string.Empty;
 }

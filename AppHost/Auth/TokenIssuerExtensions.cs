@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Testbed.AppHost.Aws;
+using Testbed.Infra.Definition;
 
 namespace Testbed.AppHost.Auth;
 
@@ -44,7 +45,7 @@ public static class TokenIssuerExtensions
         });
     }
 
-    /// <summary>Gives a caller of Ingestion and the Api (the web front) Auth__TokenEndpoint, Auth__ClientId and Auth__ClientSecret, to get tokens by client credentials.</summary>
+    /// <summary>Gives a caller of Ingestion and the Api (the web front) Auth__TokenEndpoint, Auth__ClientId and Auth__ClientSecret, to get tokens by client credentials, and on Cognito Auth__ScopePrefix.</summary>
     public static IResourceBuilder<T> WithTokenClient<T>(this IResourceBuilder<T> builder, TokenIssuer issuer)
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
     {
@@ -67,6 +68,10 @@ public static class TokenIssuerExtensions
             context.EnvironmentVariables["Auth__TokenEndpoint"] = endpoint;
             context.EnvironmentVariables["Auth__ClientId"] = clientId;
             context.EnvironmentVariables["Auth__ClientSecret"] = secret;
+            if (issuer.ScopePrefix.Length > 0)
+            {
+                context.EnvironmentVariables["Auth__ScopePrefix"] = issuer.ScopePrefix;
+            }
         });
     }
 
@@ -110,6 +115,7 @@ public static class TokenIssuerExtensions
             TokenEndpoint = NullIfBlank(section["TokenEndpoint"]),
             ClientId = NullIfBlank(section["ClientId"]) ?? audience,
             ClientSecret = string.IsNullOrWhiteSpace(secret) ? null : builder.AddParameter("auth-client-secret", secret, secret: true).Resource,
+            ScopePrefix = UserPoolDefinition.For(builder.Configuration["Pipeline:Prefix"] ?? "testbed").ResourceServer + "/",
         };
     }
 

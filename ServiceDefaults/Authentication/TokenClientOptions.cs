@@ -12,6 +12,9 @@ public sealed class TokenClientOptions
     /// <summary>The OAuth client's secret.</summary>
     public string? ClientSecret { get; set; }
 
+    /// <summary>What the issuer puts before a scope's name: empty locally, the resource server's identifier and a slash on Cognito ("testbed/").</summary>
+    public string ScopePrefix { get; set; } = string.Empty;
+
     /// <summary>The scopes to ask for, space-separated; empty asks for every scope the client is allowed.</summary>
     public string? Scope { get; set; }
 }

@@ -75,19 +75,29 @@ public sealed class TokenIssuerTests
     {
         const string pool = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf";
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
-            ["--Aws:Mode=Aws", $"--Auth:Issuer={pool}", "--Auth:Audience=3n4b5urk1ft4fl3mg5e62d9ado"], Ct).WaitAsync(Bound, Ct);
+            [
+                "--Aws:Mode=Aws", $"--Auth:Issuer={pool}", "--Auth:Audience=3n4b5urk1ft4fl3mg5e62d9ado",
+                "--Auth:TokenEndpoint=https://testbed-auth.auth.eu-west-1.amazoncognito.com/oauth2/token", "--Auth:ClientSecret=s3cret",
+            ],
+            Ct).WaitAsync(Bound, Ct);
 
         Assert.DoesNotContain(builder.Resources, r => r.Name == "identity");
         var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "api");
         var variables = await VariablesAsync(api);
         Assert.Equal(pool, variables["Auth__Issuer"]);
         Assert.Equal("3n4b5urk1ft4fl3mg5e62d9ado", variables["Auth__Audience"]);
+
+        // The web front gets tokens from the user pool's domain, asking for the resource server's scopes.
+        var web = await VariablesAsync(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "web"));
+        Assert.Equal("https://testbed-auth.auth.eu-west-1.amazoncognito.com/oauth2/token", web["Auth__TokenEndpoint"]);
+        Assert.Equal("3n4b5urk1ft4fl3mg5e62d9ado", web["Auth__ClientId"]);
+        Assert.Equal("testbed/", web["Auth__ScopePrefix"]);
     }
 
     // The values as the manifest writes them: an endpoint as {identity.bindings.http.url}, text as itself.
     private static async Task<Dictionary<string, string?>> VariablesAsync(IResource resource)
     {
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish));
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), resource);
         foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             await callback.Callback(context).WaitAsync(Bound, Ct);

@@ -15,7 +15,7 @@ public sealed class TokenClient(HttpClient http, IOptions<TokenClientOptions> op
             TokenEndpoint = settings.TokenEndpoint,
             ClientId = settings.ClientId,
             ClientSecret = settings.ClientSecret,
-            Scope = string.Join(' ', scopes),
+            Scope = string.Join(' ', scopes.Select(s => settings.ScopePrefix + s)),
         };
         try
         {
