@@ -24,6 +24,15 @@ public sealed class KinesisOutageTests
         await PostAsync(http, "before", accepted, refused);
         await stack.StopAsync("kinesis");
         var during = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => PostAsync(http, $"during-{i}", accepted, refused)));
+        using (var status = await query.GetAsync("pipeline/status", Ct))
+        {
+            // The Api cannot measure the lag without Kinesis: a 503 that says so, not a bare 500.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status.StatusCode);
+            Assert.NotNull(status.Headers.RetryAfter);
+            var problem = JsonDocument.Parse(await status.Content.ReadAsStringAsync(Ct)).RootElement;
+            Assert.Equal("Kinesis is unavailable.", problem.GetProperty("title").GetString());
+        }
+
         await stack.StartAsync("kinesis");
         await Eventually.HoldsAsync(async () => await PostAsync(http, $"after-{Guid.NewGuid():N}", accepted, refused) == HttpStatusCode.Accepted, TimeSpan.FromSeconds(30), "ingestion accepts again");
 
