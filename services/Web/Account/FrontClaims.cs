@@ -9,12 +9,6 @@ public static class FrontClaims
     /// <summary>The scopes the token grants, space-separated.</summary>
     public const string Scope = "scope";
 
-    /// <summary>The scope that lets the person read.</summary>
-    public const string Read = "events:read";
-
-    /// <summary>The scope that lets the person upload, edit and delete.</summary>
-    public const string Write = "events:write";
-
     /// <summary>The name shown for the local development identity.</summary>
     public const string DevelopmentIdentity = "developer";
 }

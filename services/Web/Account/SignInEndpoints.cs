@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Testbed.ServiceDefaults.Authentication;
 
 namespace Testbed.Web.Account;
 
@@ -26,7 +27,7 @@ public static class SignInEndpoints
         CancellationToken cancellationToken)
     {
         var back = LocalOnly(returnUrl);
-        string[] scopes = access == "read" ? [FrontClaims.Read] : [FrontClaims.Read, FrontClaims.Write];
+        string[] scopes = access == "read" ? [AccessScopes.Read] : [AccessScopes.Read, AccessScopes.Write];
         AccessToken token;
         try
         {
