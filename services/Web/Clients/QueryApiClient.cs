@@ -53,7 +53,7 @@ public sealed class QueryApiClient(HttpClient http, SignedInUser user) : Service
     /// <summary>Rows <paramref name="first"/> to first + count - 1, null where the processors have not stored a row (yet), read under one span.</summary>
     public async Task<DatasetRowView?[]> RowsAsync(string dataset, long first, int count, CancellationToken cancellationToken)
     {
-        using var action = StartAction("Read dataset rows");
+        using var action = FrontActivity.Start("Read dataset rows");
         return await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
             try

@@ -19,7 +19,7 @@ public abstract class ServiceClient(HttpClient http, SignedInUser user, string s
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        using var activity = StartAction(action);
+        using var activity = FrontActivity.Start(action);
         if (await user.AccessTokenAsync().ConfigureAwait(false) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -55,20 +55,6 @@ public abstract class ServiceClient(HttpClient http, SignedInUser user, string s
         using var response = await SendAsync(request, action, cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
             ?? throw new ProblemException(new Problem((int)response.StatusCode, $"The {serviceName} answered an empty body.", null, new Dictionary<string, string[]>()));
-    }
-
-    /// <summary>Starts the span of a person's action, the root of its own trace, unless one of the front's actions is already under way (its calls join it).</summary>
-    protected static Activity? StartAction(string? action)
-    {
-        if (action is null || Activity.Current?.Source == FrontActivity.Source)
-        {
-            return null;
-        }
-
-        // Without a span of its own, a circuit's call would be an orphan client span, which the sampler drops, or would
-        // join whatever long-lived activity the circuit's connection carries: each action starts a trace of its own.
-        Activity.Current = null;
-        return FrontActivity.Source.StartActivity(action);
     }
 
     private async Task<Problem> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
