@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Testbed.Aws.Configuration;
 using Testbed.Emulators;
 using Testbed.LoadTests.Baseline;
+using Testbed.LoadTests.Capacity;
 using Testbed.LoadTests.Checks;
 using Testbed.LoadTests.Cli;
 using Testbed.LoadTests.Measurement;
@@ -66,8 +68,16 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         var watch = Stopwatch.StartNew();
         long loadEnded;
         TimeSpan loadEndedAt;
-        await using (var progress = new LiveProgress(plan.Steps, options.Warmup, console))
+        CapacityResult? capacity = null;
+        if (options.Scenario == "capacity")
         {
+            capacity = await new CapacitySearch(context, sampler, console).RunAsync(options.Limits, cancellationToken).ConfigureAwait(false);
+            loadEnded = Stopwatch.GetTimestamp();
+            loadEndedAt = sampler.Elapsed;
+        }
+        else
+        {
+            await using var progress = new LiveProgress(plan.Steps, options.Warmup, console);
             progress.Start();
             await Task.WhenAll(plan.Streams.Select((stream, i) =>
                 LoadDriver.RunAsync(stream.Shape, options.Warmup, options.Duration, stream.Invoke, plan.Overloads[i], cancellationToken))).ConfigureAwait(false);
@@ -83,11 +93,17 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         var freshness = trivial is null ? await PipelineFreshness.ReadAsync(api, cancellationToken).ConfigureAwait(false) : null;
 
         var processes = await sampler.StopAsync(options.Warmup, loadEndedAt).ConfigureAwait(false);
-        var steps = plan.Steps.Select(s => StepStats.From(s.Name, s.Samples, options.Duration)).ToList();
-        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, options.Duration, steps, loss, freshness, baseline, [], processes);
+        // A capacity run's steps are its stages, each over its own duration.
+        var steps = capacity is null
+            ? plan.Steps.Select(s => StepStats.From(s.Name, s.Samples, options.Duration)).ToList()
+            : [.. capacity.Stages.SelectMany(s => new[] { s.Ingest with { Name = Stage("ingest", s.Rate) }, s.Freshness with { Name = Stage("freshness", s.Rate) } })];
+        var measured = capacity is null ? options.Duration : options.Duration * capacity.Stages.Count;
+        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, measured, steps, loss, freshness, baseline, [], processes, capacity);
         report = report with { Thresholds = [.. options.Thresholds.Select(t => new ThresholdResult(t, report.Figure(t.Figure)))] };
         return Finish(report, folder);
     }
+
+    private static string Stage(string step, double rate) => string.Create(CultureInfo.InvariantCulture, $"{step}@{rate:0}");
 
     private (RunReport, string) Finish(RunReport report, string folder)
     {

@@ -51,6 +51,10 @@ public static class TokenAuthenticationExtensions
 
         // Claim names as the token has them (scope, client_id), not mapped to long URIs.
         jwt.MapInboundClaims = false;
+
+        // One RSA verification per token rather than per request: at 2,000 requests/s it was a fifth of ingestion's CPU (dotnet-trace, 2026-11-28).
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new ValidatedTokenCache(TimeProvider.System) { MapInboundClaims = false });
         jwt.EventsType = typeof(BearerEvents);
         jwt.TokenValidationParameters = new TokenValidationParameters
         {

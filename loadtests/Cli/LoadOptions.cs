@@ -1,4 +1,5 @@
 using System.Globalization;
+using Testbed.LoadTests.Capacity;
 using Testbed.LoadTests.Thresholds;
 
 namespace Testbed.LoadTests.Cli;
@@ -7,7 +8,7 @@ namespace Testbed.LoadTests.Cli;
 public sealed record LoadOptions
 {
     /// <summary>The scenarios the runner knows.</summary>
-    public static readonly string[] Scenarios = ["ingest-single", "ingest-batch", "freshness", "mixed", "dataset", "baseline", "runner-check"];
+    public static readonly string[] Scenarios = ["ingest-single", "ingest-batch", "freshness", "mixed", "dataset", "baseline", "runner-check", "capacity"];
 
     /// <summary>The scenario to run.</summary>
     public required string Scenario { get; init; }
@@ -17,6 +18,12 @@ public sealed record LoadOptions
 
     /// <summary>When set, the rate ramps linearly from <see cref="Rate"/> to this over the measured duration.</summary>
     public double? RampTo { get; init; }
+
+    /// <summary>The capacity scenario's rate increase per stage (its first rate when unset).</summary>
+    public double? Step { get; init; }
+
+    /// <summary>The capacity scenario's limits: the highest client freshness p99 and backlog a stage may end with and still count as kept up.</summary>
+    public CapacityLimits Limits { get; init; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
 
     /// <summary>When set, a closed model: this many virtual users, each sending its next request when the last is answered.</summary>
     public int? Concurrency { get; init; }
@@ -70,7 +77,9 @@ public sealed record LoadOptions
     public IReadOnlyList<Threshold> Thresholds { get; init; } = [];
 
     /// <summary>How the load is shaped, in words for reports.</summary>
-    public string Simulation => Concurrency is { } users
+    public string Simulation => Scenario == "capacity"
+        ? string.Create(CultureInfo.InvariantCulture, $"stages of {Duration.TotalSeconds:0} s at constant rates from {Rate} req/s, {Step ?? Rate} higher each, up to {RampTo ?? Rate * 20}, until freshness p99 > {Limits.MaxFreshness.TotalMilliseconds:0} ms or backlog > {Limits.MaxBacklog.TotalSeconds:0.#} s")
+        : Concurrency is { } users
         ? $"closed model, {users} concurrent users"
         : RampTo is { } to
             ? $"ramping arrival rate {Rate.ToString(CultureInfo.InvariantCulture)} → {to.ToString(CultureInfo.InvariantCulture)} req/s"
@@ -87,9 +96,15 @@ public sealed record LoadOptions
                    dataset        POST /datasets/{name}, CSV files of --batch-size rows
                    baseline       only the emulators' capacity (Kinesis PutRecords, DynamoDB BatchWriteItem)
                    runner-check   ingest-single against a built-in endpoint that answers at once: the runner's own ceiling
+                   capacity       ingest-single in stages of --duration (default 20 s), --step req/s higher each, from --rate
+                                  (default 250) up to --ramp-to (default 20 x --rate), until a stage breaks --max-freshness or --max-backlog: the knee rate and
+                                  what ran out (an emulator's thread, or the machine's CPU)
 
         Options:   --rate N            requests per second, open model (default 200)
                    --ramp-to N         ramp the rate from --rate to N over --duration
+                   --step N            capacity: rate increase per stage (default: --rate)
+                   --max-freshness 1s  capacity: client freshness p99 a stage may reach and still count as kept up
+                   --max-backlog 2s    capacity: unread records at a stage's end, in seconds of its rate
                    --concurrency N     closed model: N users instead of an arrival rate
                    --duration 60s      measured time (also 1m, 500ms)
                    --warmup 10s        load before measuring
@@ -124,7 +139,14 @@ public sealed record LoadOptions
             throw new ArgumentException($"Unknown scenario '{scenario}'. Available: {string.Join(", ", Scenarios)}.");
         }
 
-        var options = new LoadOptions { Scenario = scenario, Sample = scenario == "freshness" ? 0.1 : 0.01 };
+        var capacity = scenario == "capacity";
+        var options = new LoadOptions
+        {
+            Scenario = scenario,
+            Sample = scenario is "freshness" or "capacity" ? 0.1 : 0.01,
+            Rate = capacity ? 250 : 200,
+            Duration = capacity ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(60),
+        };
         var thresholds = new List<Threshold>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -134,6 +156,9 @@ public sealed record LoadOptions
             {
                 "--rate" => options with { Rate = Positive(value, name) },
                 "--ramp-to" => options with { RampTo = Positive(value, name) },
+                "--step" => options with { Step = Positive(value, name) },
+                "--max-freshness" => options with { Limits = options.Limits with { MaxFreshness = Durations.Parse(value, name) } },
+                "--max-backlog" => options with { Limits = options.Limits with { MaxBacklog = Durations.Parse(value, name) } },
                 "--concurrency" => options with { Concurrency = (int)Positive(value, name) },
                 "--duration" => options with { Duration = Durations.Parse(value, name) },
                 "--warmup" => options with { Warmup = Durations.Parse(value, name) },
@@ -153,6 +178,11 @@ public sealed record LoadOptions
                 "--threshold" => Add(options, thresholds, Threshold.Parse(value)),
                 _ => throw new ArgumentException($"Unknown option '{name}'.\n\n{Usage}"),
             };
+        }
+
+        if (capacity && (options.Concurrency is not null || options.RampTo < options.Rate))
+        {
+            throw new ArgumentException("capacity: --ramp-to (the highest rate) must be at least --rate, and --concurrency does not apply (stages are constant rates).");
         }
 
         if (options.Target is not null && options.Api is null)

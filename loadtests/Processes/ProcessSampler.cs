@@ -27,10 +27,15 @@ public sealed class ProcessSampler : IAsyncDisposable
     public async Task<IReadOnlyList<ProcessUsage>> StopAsync(TimeSpan measuredFrom, TimeSpan measuredTo)
     {
         await StopLoopAsync().ConfigureAwait(false);
+        return Usage(measuredFrom, measuredTo);
+    }
 
+    /// <summary>Each process's use so far, busiest first, its CPU share over [<paramref name="from"/>, <paramref name="to"/>]; sampling goes on.</summary>
+    public IReadOnlyList<ProcessUsage> Usage(TimeSpan from, TimeSpan to)
+    {
         lock (_tracked)
         {
-            return [.. _tracked.Values.Select(t => t.Usage(measuredFrom, measuredTo)).Where(u => u.Timeline.Count > 0).OrderByDescending(u => u.CpuPercent)];
+            return [.. _tracked.Values.Select(t => t.Usage(from, to)).Where(u => u.Timeline.Count > 0).OrderByDescending(u => u.CpuPercent)];
         }
     }
 

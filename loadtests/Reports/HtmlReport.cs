@@ -25,6 +25,17 @@ public static class HtmlReport
             html.Append("</div>");
         }
 
+        if (report.Capacity is { Stages.Count: > 0 } capacity)
+        {
+            var stages = capacity.Stages;
+            html.Append("<h2>Capacity</h2><div class=\"charts\">")
+                .Append(SvgChart.Lines("latency by rate (x: events/s)", "ms", [
+                    ("freshness p99", "#b26a00", [.. stages.Select(s => (s.Rate, s.Freshness.P99))]),
+                    ("accept p99", "#3355cc", [.. stages.Select(s => (s.Rate, s.Ingest.P99))])]))
+                .Append(SvgChart.Lines("accepted by rate (x: events/s)", "per s", [("accepted/s", "#1a7f37", [.. stages.Select(s => (s.Rate, s.Ingest.Rate))])]))
+                .Append("</div>");
+        }
+
         if (report.Processes is { Count: > 0 } processes)
         {
             // The busiest processes only: a line per process of the whole stack would be unreadable.

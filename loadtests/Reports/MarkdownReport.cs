@@ -46,6 +46,11 @@ public static class MarkdownReport
             md.AppendLine($"- processor freshness (acceptance → stored, last minute): p50 {Ms(f.P50)} ms, p99 {Ms(f.P99)} ms over {f.Count} events");
         }
 
+        if (report.Capacity is { } capacity)
+        {
+            CapacitySection.Render(md, capacity);
+        }
+
         if (report.Baseline.Count > 0)
         {
             md.AppendLine().AppendLine("## Emulator capacity baseline").AppendLine().AppendLine("| measurement | per second | call p50 ms | call p99 ms |").AppendLine("|---|---:|---:|---:|");
@@ -54,7 +59,7 @@ public static class MarkdownReport
                 md.AppendLine($"| {b.Name} | {Rate(b.PerSecond)} | {Ms(b.Percentile(50))} | {Ms(b.Percentile(99))} |");
             }
 
-            md.AppendLine().AppendLine($"Pipeline's stored rate as a share of DynamoDB BatchWriteItem alone: **{Percent(report.DynamoDbRatio)}**; of Kinesis PutRecords alone: {Percent(report.KinesisRatio)}.");
+            md.AppendLine().AppendLine($"{(report.Capacity is null ? "Pipeline's stored rate" : "The knee rate")} as a share of DynamoDB BatchWriteItem alone: **{Percent(report.DynamoDbRatio)}**; of Kinesis PutRecords alone: {Percent(report.KinesisRatio)}.");
         }
 
         if (report.Processes is { Count: > 0 } processes)

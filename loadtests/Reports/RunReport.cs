@@ -1,4 +1,5 @@
 using Testbed.LoadTests.Baseline;
+using Testbed.LoadTests.Capacity;
 using Testbed.LoadTests.Checks;
 using Testbed.LoadTests.Measurement;
 using Testbed.LoadTests.Processes;
@@ -19,7 +20,8 @@ public sealed record RunReport(
     PipelineFreshness? PipelineFreshness,
     IReadOnlyList<ThroughputResult> Baseline,
     IReadOnlyList<ThresholdResult> Thresholds,
-    IReadOnlyList<ProcessUsage>? Processes = null)
+    IReadOnlyList<ProcessUsage>? Processes = null,
+    CapacityResult? Capacity = null)
 {
     /// <summary>The step whose rate the capacity ratio uses (ingest or upload).</summary>
     public StepStats? Main => Steps.FirstOrDefault();
@@ -27,13 +29,13 @@ public sealed record RunReport(
     /// <summary>Events the pipeline stored per second, from the start of the load (warm-up included) until it had caught up; null without a loss check.</summary>
     public double? StoredPerSecond => Loss is { Stored: > 0 } loss ? loss.Stored / (Warmup + Duration + loss.Drain).TotalSeconds : null;
 
-    /// <summary>The pipeline's sustained rate (<see cref="StoredPerSecond"/>, else the main step's events/s) per DynamoDB emulator item per second alone; null without a baseline.</summary>
+    /// <summary>The pipeline's sustained rate (the capacity scenario's knee, else <see cref="StoredPerSecond"/>, else the main step's events/s) per DynamoDB emulator item per second alone; null without a baseline.</summary>
     public double? DynamoDbRatio => Ratio("DynamoDB");
 
     /// <summary>The same against Kinesis PutRecords records per second.</summary>
     public double? KinesisRatio => Ratio("Kinesis");
 
-    /// <summary>A figure by its threshold name: step.metric, loss, ratio; null when the run has none.</summary>
+    /// <summary>A figure by its threshold name: step.metric, loss, ratio, knee; null when the run has none.</summary>
     public double? Figure(string name)
     {
         switch (name)
@@ -42,6 +44,8 @@ public sealed record RunReport(
                 return Loss?.Lost;
             case "ratio":
                 return DynamoDbRatio;
+            case "knee":
+                return Capacity?.Knee;
         }
 
         var dot = name.IndexOf('.', StringComparison.Ordinal);
@@ -55,7 +59,8 @@ public sealed record RunReport(
     }
 
     private double? Ratio(string service) =>
-        Baseline.FirstOrDefault(b => b.Name.StartsWith(service, StringComparison.Ordinal)) is { PerSecond: > 0 } baseline && Main is { } main
-            ? (StoredPerSecond ?? main.UnitsPerSecond) / baseline.PerSecond
+        Baseline.FirstOrDefault(b => b.Name.StartsWith(service, StringComparison.Ordinal)) is not { PerSecond: > 0 } baseline ? null
+            : Capacity is { } capacity ? capacity.Knee / baseline.PerSecond
+            : Main is { } main ? (StoredPerSecond ?? main.UnitsPerSecond) / baseline.PerSecond
             : null;
 }

@@ -43,6 +43,17 @@ public sealed class EmbeddedStack : IAsyncDisposable
             // 4.7 s with PGO off). Fully compiled at first call, a run measures the pipeline, not the JIT's warm-up.
             var service = builder.CreateResourceBuilder(project).WithEnvironment("Logging__LogLevel__Default", "Warning")
                 .WithEnvironment("DOTNET_TieredCompilation", "0");
+            if (project.Name is "ingestion" or "api")
+            {
+                // The load goes straight to the service, not through the orchestrator's proxy: one hop and one process less per request.
+                service.WithEndpoint("http", endpoint =>
+                {
+                    endpoint.IsProxied = false;
+                    endpoint.Port = FreePort();
+                    endpoint.TargetPort = endpoint.Port;
+                });
+            }
+
             service = traceRatio > 0
                 ? service.WithEnvironment("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
                     .WithEnvironment("OTEL_TRACES_SAMPLER_ARG", traceRatio.ToString(CultureInfo.InvariantCulture))
@@ -71,6 +82,13 @@ public sealed class EmbeddedStack : IAsyncDisposable
             new Uri(app.GetEndpoint("identity", "http"), "/oauth2/token"));
         progress.Report($"Embedded stack up in {watch.Elapsed.TotalSeconds:0.0} s: ingestion {endpoints.Ingestion}, api {endpoints.Api}");
         return new EmbeddedStack(app, endpoints);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Stops every resource of the stack and waits for it.</summary>

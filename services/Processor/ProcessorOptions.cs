@@ -18,8 +18,18 @@ public sealed class ProcessorOptions
     /// <summary>The pause after a read that found nothing; keep at 200 ms or more against AWS (5 reads per shard per second).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The longest pause on a shard that stays empty: each empty read in a row doubles the pause up to this; five poll intervals when zero.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.Zero;
+
     /// <summary>Records per GetRecords call.</summary>
     public int MaxRecordsPerRead { get; set; } = 1000;
+
+    /// <summary>The longest pause in effect.</summary>
+    public TimeSpan EffectiveMaxPollInterval => MaxPollInterval > TimeSpan.Zero ? MaxPollInterval : PollInterval * 5;
+
+    /// <summary>The pause after <paramref name="emptyReads"/> empty reads in a row (at least one): the poll interval, doubled each time, at most <see cref="EffectiveMaxPollInterval"/>.</summary>
+    public TimeSpan PauseAfter(int emptyReads) =>
+        TimeSpan.FromTicks(Math.Min(EffectiveMaxPollInterval.Ticks, PollInterval.Ticks << Math.Clamp(emptyReads - 1, 0, 20)));
 
     /// <summary>The renew interval in effect.</summary>
     public TimeSpan EffectiveRenewInterval => LeaseRenewInterval > TimeSpan.Zero ? LeaseRenewInterval : LeaseTimeout / 3;

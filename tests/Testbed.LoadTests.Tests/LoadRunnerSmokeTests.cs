@@ -88,6 +88,45 @@ public sealed class LoadRunnerSmokeTests
     }
 
     [Fact]
+    public async Task A_capacity_run_climbs_stage_by_stage_and_reports_each_stage_and_the_knee()
+    {
+        var output = Directory.CreateTempSubdirectory("testbed-load-").FullName;
+        try
+        {
+            // Limits no pipeline misses at these rates: both stages are held, so the knee is the highest rate tried.
+            await using var run = await RunAsync(
+                "capacity", "--rate", "100", "--step", "100", "--ramp-to", "200", "--duration", "3s", "--warmup", "2s", "--baseline", "0",
+                "--max-freshness", "50s", "--max-backlog", "60s", "--out", output, "--threshold", "knee >= 200", "--threshold", "loss = 0");
+
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("Stage 1 of at most 2: 100/s held", run.Output, StringComparison.Ordinal);
+            Assert.Contains("Stage 2 of at most 2: 200/s held", run.Output, StringComparison.Ordinal);
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), TestContext.Current.CancellationToken));
+            var report = json.RootElement;
+            var stages = report.GetProperty("capacity").GetProperty("stages").EnumerateArray().ToList();
+            Assert.Equal([100.0, 200.0], stages.Select(s => s.GetProperty("rate").GetDouble()));
+            Assert.Equal([300L, 600L], stages.Select(s => s.GetProperty("ingest").GetProperty("ok").GetInt64()));
+            Assert.All(stages, s => Assert.True(s.GetProperty("freshness").GetProperty("ok").GetInt64() > 0, "sampled events were polled in each stage"));
+            Assert.Equal(200, report.GetProperty("capacity").GetProperty("knee").GetDouble());
+
+            // Warm-up and both stages: every accepted event stored, each under its own id.
+            var loss = report.GetProperty("loss");
+            Assert.Equal(0, loss.GetProperty("lost").GetInt64());
+            Assert.InRange(loss.GetProperty("accepted").GetInt64(), 900 + 150, 900 + 250);
+
+            var markdown = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
+            Assert.Contains("## Capacity", markdown, StringComparison.Ordinal);
+            Assert.Contains("**Knee: 200.0 events/s**", markdown, StringComparison.Ordinal);
+            Assert.Contains("| ingest@200 | 600 |", markdown, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Bad_arguments_exit_with_2_and_say_what_is_wrong()
     {
         await using var run = await RunAsync("ingest-single", "--rate", "fast");

@@ -57,4 +57,21 @@ public sealed class WindowAggregateTests
         Assert.NotNull(fromS1);
         Assert.Equal(2, fromS1.Count);
     }
+
+    [Fact]
+    public void Two_shards_shares_of_a_window_add_up_to_the_window()
+    {
+        var s0 = WindowAggregate.Empty.With("s0", [Records.Make("s0", 1, "t", Minute, """{"a":2}"""), Records.Make("s0", 2, "t", Minute, """{"a":5,"b":1}""")])!;
+        var s1 = WindowAggregate.Empty.With("s1", [Records.Make("s1", 7, "t", Minute, """{"a":-1}""")])!;
+
+        var window = s0.Plus(s1);
+
+        Assert.Equal(3, window.Count);
+        Assert.Equal(new FieldStats(3, 6m, -1m, 5m), window.Fields["a"]);
+        Assert.Equal(new FieldStats(1, 1m, 1m, 1m), window.Fields["b"]);
+        Assert.Equal(["s0", "s1"], window.Marks.Keys);
+        Assert.Equal("2026-11-22T10:00Z#shardId-000000000001", AggregateAttributes.KeyOf(AggregateAttributes.WindowOf(Minute), "shardId-000000000001"));
+        Assert.Equal("2026-11-22T10:00Z", AggregateAttributes.WindowOfKey("2026-11-22T10:00Z#shardId-000000000001"));
+        Assert.True(string.CompareOrdinal("2026-11-22T10:00Z#shardId-000000000001", AggregateAttributes.AfterWindow("2026-11-22T10:00Z")) < 0);
+    }
 }

@@ -9,10 +9,10 @@ namespace Testbed.Api.Aggregates;
 /// <summary>Reads a type's per-minute windows from the aggregates table.</summary>
 public sealed class AggregateReader(IAmazonDynamoDB dynamo, PipelineResources resources)
 {
-    /// <summary>The windows of a type whose start lies between the two times, oldest first.</summary>
+    /// <summary>The windows of a type whose start lies between the two times, oldest first, each summed over the shards that counted in it.</summary>
     public async Task<IReadOnlyList<AggregateWindow>> ReadAsync(string type, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var windows = new List<AggregateWindow>();
+        var shares = new List<((string Type, string Window) Key, WindowAggregate Aggregate)>();
         Dictionary<string, AttributeValue>? start = null;
         do
         {
@@ -25,22 +25,22 @@ public sealed class AggregateReader(IAmazonDynamoDB dynamo, PipelineResources re
                 {
                     [":type"] = new() { S = type },
                     [":from"] = new() { S = AggregateAttributes.WindowOf(from) },
-                    [":to"] = new() { S = AggregateAttributes.WindowOf(to) },
+                    [":to"] = new() { S = AggregateAttributes.AfterWindow(AggregateAttributes.WindowOf(to)) },
                 },
                 ConsistentRead = true,
                 ExclusiveStartKey = start,
             }, cancellationToken).ConfigureAwait(false);
-            windows.AddRange((page.Items ?? []).Select(ToWindow));
+            shares.AddRange((page.Items ?? []).Select(item => (Key: AggregateItem.KeyOf(item), Aggregate: AggregateItem.Read(item))));
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
         while (start is not null);
-        return windows;
+
+        // Each shard counts its events of a window in an item of its own: the window is their sum. Items come in key order, so windows stay in time order.
+        return [.. shares.GroupBy(s => s.Key).Select(w => ToWindow(w.Key.Type, w.Key.Window, w.Select(s => s.Aggregate).Aggregate((a, b) => a.Plus(b))))];
     }
 
-    private static AggregateWindow ToWindow(Dictionary<string, AttributeValue> item)
+    private static AggregateWindow ToWindow(string type, string window, WindowAggregate aggregate)
     {
-        var (type, window) = AggregateItem.KeyOf(item);
-        var aggregate = AggregateItem.Read(item);
         return new AggregateWindow(
             type,
             window,

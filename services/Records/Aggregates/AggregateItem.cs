@@ -7,11 +7,11 @@ namespace Testbed.Records.Aggregates;
 /// <summary>How a <see cref="WindowAggregate"/> is stored as a DynamoDB item: written by the processor, read by the processor and the Api.</summary>
 public static class AggregateItem
 {
-    /// <summary>The item of a window.</summary>
-    public static Dictionary<string, AttributeValue> Write(string type, string window, WindowAggregate aggregate) => new()
+    /// <summary>The item of a window's share under its sort key (<see cref="AggregateAttributes.KeyOf"/>).</summary>
+    public static Dictionary<string, AttributeValue> Write(string type, string key, WindowAggregate aggregate) => new()
     {
         [AggregateAttributes.Type] = new() { S = type },
-        [AggregateAttributes.Window] = new() { S = window },
+        [AggregateAttributes.Window] = new() { S = key },
         [AggregateAttributes.Count] = Number(aggregate.Count),
         [AggregateAttributes.Fields] = new()
         {
@@ -45,9 +45,9 @@ public static class AggregateItem
         (item.GetValueOrDefault(AggregateAttributes.Marks)?.M ?? []).ToImmutableSortedDictionary(m => m.Key, m => m.Value.S, StringComparer.Ordinal),
         long.Parse(item[AggregateAttributes.Version].N, CultureInfo.InvariantCulture));
 
-    /// <summary>The event type and window start an item is stored under.</summary>
+    /// <summary>The event type and window start an item is stored under (without its shard).</summary>
     public static (string Type, string Window) KeyOf(Dictionary<string, AttributeValue> item) =>
-        (item[AggregateAttributes.Type].S, item[AggregateAttributes.Window].S);
+        (item[AggregateAttributes.Type].S, AggregateAttributes.WindowOfKey(item[AggregateAttributes.Window].S));
 
     private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 

@@ -9,6 +9,13 @@ public sealed record FieldStats(long Count, decimal Sum, decimal Min, decimal Ma
     /// <summary>These stats with another value added; a sum beyond decimal's range stays at its largest (or smallest) value.</summary>
     public FieldStats Add(decimal value) => new(Count + 1, SaturatingSum(Sum, value), Math.Min(Min, value), Math.Max(Max, value));
 
+    /// <summary>These stats and another set of the same field together.</summary>
+    public FieldStats Plus(FieldStats other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Count + other.Count, SaturatingSum(Sum, other.Sum), Math.Min(Min, other.Min), Math.Max(Max, other.Max));
+    }
+
     // An overflow would fail the batch on every retry and stop the shard: a capped sum is the lesser harm.
     private static decimal SaturatingSum(decimal sum, decimal value)
     {

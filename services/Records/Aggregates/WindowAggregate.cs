@@ -14,6 +14,19 @@ public sealed record WindowAggregate(
     /// <summary>A window nothing was counted in yet.</summary>
     public static WindowAggregate Empty { get; } = new(0, ImmutableSortedDictionary<string, FieldStats>.Empty, ImmutableSortedDictionary<string, string>.Empty, 0);
 
+    /// <summary>This aggregate and another share of the same window together: counts and sums added, extremes kept, marks of both.</summary>
+    public WindowAggregate Plus(WindowAggregate other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var fields = Fields.ToBuilder();
+        foreach (var (name, stats) in other.Fields)
+        {
+            fields[name] = fields.TryGetValue(name, out var mine) ? mine.Plus(stats) : stats;
+        }
+
+        return new WindowAggregate(Count + other.Count, fields.ToImmutable(), Marks.SetItems(other.Marks), Version + other.Version);
+    }
+
     /// <summary>Counts the events of one shard (in sequence order) that come after that shard's mark; events at or before it were counted already.</summary>
     /// <returns>The new aggregate, or null when every event was counted before (a redelivery).</returns>
     public WindowAggregate? With(string shardId, IEnumerable<(string SequenceNumber, JsonElement Data)> events)

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Testbed.LoadTests.Processes;
+
+namespace Testbed.LoadTests.Capacity;
+
+/// <summary>Names the resource that ran out first at a rate the pipeline could not hold, from each process's CPU over that stage.</summary>
+public static class Saturation
+{
+    // The emulators run their JavaScript on one thread: near a whole core, they are the limit whatever the machine has left.
+    private const double SingleThreadBusy = 85;
+
+    // The machine counts as out of CPU when its cores are this busy.
+    private const double MachineBusy = 0.9;
+
+    private static readonly string[] SingleThreaded = ["kinesis emulator", "dynamodb emulator", "s3 emulator", "aws edge"];
+
+    /// <summary>One sentence: which emulator's thread or the machine's CPU ran out, or that neither did.</summary>
+    /// <param name="processes">Each process's CPU over the stage, in percent of one core.</param>
+    /// <param name="cores">The machine's cores.</param>
+    public static string Describe(IReadOnlyList<ProcessUsage> processes, int cores)
+    {
+        var busiest = processes.OrderByDescending(p => p.CpuPercent).ToList();
+        var total = busiest.Sum(p => p.CpuPercent);
+        var capacity = cores * 100.0;
+        var machine = string.Create(CultureInfo.InvariantCulture, $"the machine's {cores} cores were {total:0} % of {capacity:0} % busy");
+        var bound = busiest.FirstOrDefault(p => SingleThreaded.Contains(p.Name) && p.CpuPercent >= SingleThreadBusy);
+        if (bound is not null)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the {bound.Name} (one JavaScript thread) at {bound.CpuPercent:0} % of a core; {machine}");
+        }
+
+        var top = string.Join(", ", busiest.Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.CpuPercent:0} %")));
+        return total >= capacity * MachineBusy
+            ? $"the machine's CPU: {machine} (busiest: {top})"
+            : $"neither an emulator's thread nor the machine's CPU ({machine}): the pipeline waited on its round trips (busiest: {top})";
+    }
+}

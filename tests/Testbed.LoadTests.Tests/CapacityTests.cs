@@ -1,0 +1,62 @@
+using Testbed.LoadTests.Capacity;
+using Testbed.LoadTests.Cli;
+using Testbed.LoadTests.Measurement;
+using Testbed.LoadTests.Processes;
+
+namespace Testbed.LoadTests.Tests;
+
+/// <summary>The capacity scenario's rules: its stages, when a stage is not held, and what is named as having run out.</summary>
+public sealed class CapacityTests
+{
+    private static readonly CapacityLimits Limits = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+
+    [Fact]
+    public void The_stages_climb_by_the_step_up_to_the_highest_rate_and_the_defaults_suit_a_search()
+    {
+        var options = LoadOptions.Parse(["capacity"]);
+        var custom = LoadOptions.Parse(["capacity", "--rate", "500", "--step", "250", "--ramp-to", "1500", "--max-freshness", "500ms", "--max-backlog", "1s"]);
+
+        Assert.Equal([250.0, 500, 750, 1000], CapacitySearch.Rates(250, 1000, 250));
+        Assert.Equal([500.0, 750, 1000, 1250, 1500], CapacitySearch.Rates(custom.Rate, custom.RampTo!.Value, custom.Step!.Value));
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Duration);
+        Assert.Equal(0.1, options.Sample);
+        Assert.Equal(250, options.Rate);
+        Assert.Equal(new CapacityLimits(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)), custom.Limits);
+        Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["capacity", "--rate", "500", "--ramp-to", "100"]));
+        Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["capacity", "--concurrency", "8"]));
+    }
+
+    [Fact]
+    public void A_stage_is_held_only_within_every_limit()
+    {
+        var ingest = Step(count: 1000, failed: 0, p99: 40);
+        var fresh = Step(count: 100, failed: 0, p99: 300);
+
+        Assert.Empty(Limits.Breaches(1000, ingest, fresh, 0.5));
+        Assert.Equal(["freshness p99 1500 ms > 1000 ms"], Limits.Breaches(1000, ingest, Step(100, 0, 1500), 0.5));
+        Assert.Equal(["backlog 2.5 s of events at 1000/s > 2 s"], Limits.Breaches(1000, ingest, fresh, 2.5));
+        Assert.Equal(["ingestion accepted 950 of 1,000 requests"], Limits.Breaches(1000, Step(1000, 50, 40), fresh, 0.5));
+        Assert.Equal(["no sampled event became queryable"], Limits.Breaches(1000, ingest, Step(0, 0, double.NaN), null));
+        Assert.Equal(["1 sampled events never became queryable"], Limits.Breaches(1000, ingest, Step(100, 1, 300), null));
+    }
+
+    [Fact]
+    public void What_ran_out_is_an_emulators_thread_before_the_machine()
+    {
+        var emulatorBound = Saturation.Describe([Usage("ingestion", 60), Usage("dynamodb emulator", 97), Usage("runner", 30)], cores: 2);
+        var machineBound = Saturation.Describe([Usage("ingestion", 80), Usage("dynamodb emulator", 70), Usage("runner", 40)], cores: 2);
+        var neither = Saturation.Describe([Usage("api", 38), Usage("dynamodb emulator", 23)], cores: 2);
+
+        Assert.StartsWith("the dynamodb emulator (one JavaScript thread) at 97 % of a core; the machine's 2 cores were 187 % of 200 % busy", emulatorBound, StringComparison.Ordinal);
+        Assert.Equal("the machine's CPU: the machine's 2 cores were 190 % of 200 % busy (busiest: ingestion 80 %, dynamodb emulator 70 %, runner 40 %)", machineBound);
+        Assert.StartsWith("neither an emulator's thread nor the machine's CPU", neither, StringComparison.Ordinal);
+    }
+
+    private static StepStats Step(long count, long failed, double p99)
+    {
+        var samples = Enumerable.Range(0, (int)count).Select(i => new Sample(i / 100.0, i < count - failed ? p99 : 0, i < count - failed ? null : "503", 1)).ToList();
+        return StepStats.From("step", samples, TimeSpan.FromSeconds(10));
+    }
+
+    private static ProcessUsage Usage(string name, double cpu) => new(name, 1, cpu, cpu, 100, []);
+}
