@@ -88,7 +88,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
 
         _say.Report($"Load finished after {watch.Elapsed.TotalSeconds:0.0} s; {context.Ledger.Accepted:N0} events accepted.");
         var loss = trivial is null
-            ? await LossCheck.RunAsync(api, plan.StoredType, context.Ledger.Accepted, loadEnded, _say, cancellationToken).ConfigureAwait(false)
+            ? await LossCheck.RunAsync(api, plan.StoredType, context.Ledger.Accepted, context.Ledger.AcceptedIds, loadEnded, _say, cancellationToken).ConfigureAwait(false)
             : null;
         var freshness = trivial is null ? await PipelineFreshness.ReadAsync(api, cancellationToken).ConfigureAwait(false) : null;
 

@@ -11,7 +11,11 @@ public static class LossCheck
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     /// <summary>Polls until the stored count reaches <paramref name="accepted"/> or stops growing for <see cref="Patience"/>; the drain time counts from <paramref name="loadEnded"/> (a Stopwatch timestamp).</summary>
-    public static async Task<LossResult> RunAsync(HttpClient api, string type, long accepted, long loadEnded, IProgress<string> progress, CancellationToken cancellationToken)
+    public static async Task<LossResult> RunAsync(HttpClient api, string type, long accepted, long loadEnded, IProgress<string> progress, CancellationToken cancellationToken) =>
+        await RunAsync(api, type, accepted, [], loadEnded, progress, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As above; when events are lost, lists the accepted ids (of <paramref name="acceptedIds"/>) that are not items either, so a loss can be traced.</summary>
+    public static async Task<LossResult> RunAsync(HttpClient api, string type, long accepted, IReadOnlyCollection<string> acceptedIds, long loadEnded, IProgress<string> progress, CancellationToken cancellationToken)
     {
         var stored = -1L;
         var lastChange = Stopwatch.StartNew();
@@ -26,12 +30,42 @@ public static class LossCheck
 
             if (stored >= accepted || lastChange.Elapsed > Patience)
             {
-                return new LossResult(accepted, stored, Stopwatch.GetElapsedTime(loadEnded));
+                var drain = Stopwatch.GetElapsedTime(loadEnded);
+                return stored >= accepted || acceptedIds.Count == 0
+                    ? new LossResult(accepted, stored, drain)
+                    : await TraceAsync(new LossResult(accepted, stored, drain), api, type, acceptedIds, cancellationToken).ConfigureAwait(false);
             }
 
             progress.Report($"draining: {stored:N0} of {accepted:N0} accepted events stored");
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // The aggregates are short: which events are not items? (Missing items were never processed; missing counts with their items present point at the aggregates.)
+    private static async Task<LossResult> TraceAsync(LossResult loss, HttpClient api, string type, IReadOnlyCollection<string> acceptedIds, CancellationToken cancellationToken)
+    {
+        var items = new HashSet<string>(StringComparer.Ordinal);
+        string? next = null;
+        try
+        {
+            do
+            {
+                var page = await api.GetFromJsonAsync<JsonElement>($"events?type={Uri.EscapeDataString(type)}&limit=1000{(next is null ? string.Empty : "&next=" + Uri.EscapeDataString(next))}", cancellationToken).ConfigureAwait(false);
+                foreach (var item in page.GetProperty("items").EnumerateArray())
+                {
+                    items.Add(item.GetProperty("id").GetString()!);
+                }
+
+                next = page.TryGetProperty("next", out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
+            }
+            while (next is not null);
+        }
+        catch (Exception error) when (error is HttpRequestException or JsonException or KeyNotFoundException)
+        {
+            return loss;
+        }
+
+        return loss with { Items = items.Count, MissingItems = [.. acceptedIds.Where(id => !items.Contains(id)).Take(10)] };
     }
 
     private static async Task<long> StoredAsync(HttpClient api, string type, CancellationToken cancellationToken)
@@ -51,6 +85,12 @@ public static class LossCheck
 /// <summary>Accepted versus stored events, and how long the pipeline took to catch up after the load.</summary>
 public sealed record LossResult(long Accepted, long Stored, TimeSpan Drain)
 {
+    /// <summary>After a loss: the run's events stored as items (null when not looked up).</summary>
+    public long? Items { get; init; }
+
+    /// <summary>After a loss: up to ten accepted ids that are not items.</summary>
+    public IReadOnlyList<string> MissingItems { get; init; } = [];
+
     /// <summary>Accepted events that were not stored (0 when all were).</summary>
     public long Lost => Math.Max(0, Accepted - Stored);
 }

@@ -39,6 +39,10 @@ public static class MarkdownReport
         {
             md.AppendLine($"- accepted {Count(loss.Accepted)}, stored {Count(loss.Stored)}, **lost {Count(loss.Lost)}** ({(loss.Lost == 0 ? "caught up" : "gave up waiting")} {loss.Drain.TotalSeconds:0.0} s after the load)");
             md.AppendLine($"- stored {Rate(report.StoredPerSecond ?? 0)} events/s from the start of the load until then");
+            if (loss.Items is { } items)
+            {
+                md.AppendLine($"- lost events traced: {Count(items)} of the run's events are items; accepted but not items: {(loss.MissingItems.Count == 0 ? "none (the aggregates are short, not the items)" : string.Join(", ", loss.MissingItems.Select(id => $"`{id}`")))}");
+            }
         }
 
         if (report.PipelineFreshness is { } f)

@@ -17,7 +17,7 @@ public sealed class IngestRequests(ScenarioContext context, StepRecorder step)
     {
         var id = $"{context.RunId}-{invocation.Number}";
         var body = JsonSerializer.Serialize(new { type = context.Ledger.EventType, id, data = new { n = invocation.Number, amount = invocation.Number % 100, note = Payload } });
-        var accepted = await SendAsync(invocation, "events", body, "application/json", HttpStatusCode.Accepted, 1).ConfigureAwait(false);
+        var accepted = await SendAsync(invocation, "events", body, "application/json", HttpStatusCode.Accepted, 1, [id]).ConfigureAwait(false);
         if (accepted is { } at && context.Sampled(invocation.Number))
         {
             context.Probe.Track(id, at, invocation.At);
@@ -34,7 +34,7 @@ public sealed class IngestRequests(ScenarioContext context, StepRecorder step)
             id = $"{context.RunId}-{invocation.Number}-{i}",
             data = new { n = invocation.Number, i, amount = i % 100, note = Payload },
         });
-        var accepted = await SendAsync(invocation, "events/batch", JsonSerializer.Serialize(events), "application/json", HttpStatusCode.Accepted, size).ConfigureAwait(false);
+        var accepted = await SendAsync(invocation, "events/batch", JsonSerializer.Serialize(events), "application/json", HttpStatusCode.Accepted, size, [.. events.Select(e => e.id)]).ConfigureAwait(false);
         if (accepted is { } at && context.Sampled(invocation.Number, size))
         {
             context.Probe.Track($"{context.RunId}-{invocation.Number}-0", at, invocation.At);
@@ -66,7 +66,7 @@ public sealed class IngestRequests(ScenarioContext context, StepRecorder step)
     }
 
     // Returns when the 202 arrived (Stopwatch ticks), or null when the request failed.
-    private async Task<long?> SendAsync(Invocation invocation, string path, string body, string contentType, HttpStatusCode expected, int events)
+    private async Task<long?> SendAsync(Invocation invocation, string path, string body, string contentType, HttpStatusCode expected, int events, IReadOnlyList<string>? ids = null)
     {
         string? failure = null;
         try
@@ -75,7 +75,7 @@ public sealed class IngestRequests(ScenarioContext context, StepRecorder step)
             using var response = await context.Ingestion.PostAsync(path, content).ConfigureAwait(false);
             if (response.StatusCode == expected)
             {
-                context.Ledger.Accept(events);
+                context.Ledger.Accept(events, ids);
             }
             else
             {

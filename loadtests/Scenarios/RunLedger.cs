@@ -6,6 +6,7 @@ namespace Testbed.LoadTests.Scenarios;
 public sealed class RunLedger(string eventType)
 {
     private readonly ConcurrentQueue<string> _stored = new();
+    private readonly ConcurrentQueue<string> _acceptedIds = new();
     private long _accepted;
 
     /// <summary>The type every event of this run carries (unique per run), whose aggregates count what was stored.</summary>
@@ -14,8 +15,18 @@ public sealed class RunLedger(string eventType)
     /// <summary>Events the ingestion answered as accepted.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
 
-    /// <summary>Counts accepted events.</summary>
-    public void Accept(int events) => Interlocked.Add(ref _accepted, events);
+    /// <summary>The ids of the accepted events that carried one (single events and batches; dataset rows have none).</summary>
+    public IReadOnlyCollection<string> AcceptedIds => _acceptedIds;
+
+    /// <summary>Counts accepted events and remembers their ids, so a loss can be traced to the events lost.</summary>
+    public void Accept(int events, IEnumerable<string>? ids = null)
+    {
+        Interlocked.Add(ref _accepted, events);
+        foreach (var id in ids ?? [])
+        {
+            _acceptedIds.Enqueue(id);
+        }
+    }
 
     /// <summary>Remembers an id seen through the Api (the last thousand are kept).</summary>
     public void Stored(string id)

@@ -21,6 +21,9 @@ public sealed class ProcessorOptions
     /// <summary>The longest pause on a shard that stays empty: each empty read in a row doubles the pause up to this; five poll intervals when zero.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How often a shard that keeps receiving records is checkpointed (a quiet shard is checkpointed at once); a crash redoes at most this much work.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Records per GetRecords call.</summary>
     public int MaxRecordsPerRead { get; set; } = 1000;
 

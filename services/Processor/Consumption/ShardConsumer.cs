@@ -73,11 +73,12 @@ public sealed class ShardConsumer(
     {
         var iterator = await kinesis.AfterCheckpointAsync(resources.Stream.Name, shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
 
-        // Neither the next read nor the last checkpoint waits for the batch in between, so a batch's turn is its writes alone. Measured on
-        // 2 cores (2026-11-28): at 2,000 events/s a read of 1,000 records took 200-270 ms beside 0.9-1.1 s of writes; at 300 events/s a
-        // checkpoint took 15-25 ms beside 20-30 ms of writes. Batches are still stored one after another, and checkpointed in order.
+        // Behind, the next read does not wait for the batch in between, and a checkpoint never does: a batch's turn is its writes. Measured
+        // on 2 cores (2026-11-28): at 2,000 events/s a read of 1,000 records took 200-270 ms beside 0.9-1.1 s of writes; at 300 events/s a
+        // checkpoint took 15-25 ms beside 20-30 ms of writes. A busy shard is checkpointed at most once per CheckpointInterval (each call
+        // is load on the same DynamoDB the items go to), a quiet one at once. Batches are still stored one after another, checkpointed in order.
         Task<GetRecordsResponse>? reading = null;
-        Task<bool>? checkpointing = null;
+        var checkpoints = new Checkpoints(lease, leases, time, options.Value.CheckpointInterval, token);
         var emptyReads = 0;
         try
         {
@@ -91,12 +92,11 @@ public sealed class ShardConsumer(
                 catch (ExpiredIteratorException)
                 {
                     reading = null;
-                    if (!await CheckpointedAsync(checkpointing, shardId).ConfigureAwait(false))
+                    if (!await Saved(checkpoints.SaveAsync(), shardId).ConfigureAwait(false) || !await Saved(checkpoints.FinishAsync(), shardId).ConfigureAwait(false))
                     {
                         return;
                     }
 
-                    checkpointing = null;
                     iterator = await kinesis.AfterCheckpointAsync(resources.Stream.Name, shardId, lease.Current.Checkpoint, token).ConfigureAwait(false);
                     continue;
                 }
@@ -106,6 +106,11 @@ public sealed class ShardConsumer(
                 iterator = page.NextShardIterator;
                 if (page.Records.Count == 0)
                 {
+                    if (!await Saved(checkpoints.SaveAsync(), shardId).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
                     // A quiet shard is read less and less often (the idle stack's polling cost 17 % of a core per processor at a read
                     // every 10 ms); the first read that finds records brings the pause back to the poll interval.
                     await Task.Delay(options.Value.PauseAfter(++emptyReads), time, token).ConfigureAwait(false);
@@ -114,7 +119,9 @@ public sealed class ShardConsumer(
 
                 emptyReads = 0;
 
-                if (iterator is not null)
+                // Only a full page says more is waiting: a shard that is behind is read ahead, a shard that has caught up is read after the
+                // batch is stored, so its next page holds what arrived meanwhile (read ahead, it would hold only what came before).
+                if (iterator is not null && page.Records.Count >= options.Value.MaxRecordsPerRead)
                 {
                     reading = ReadAsync(iterator, token);
                 }
@@ -122,36 +129,34 @@ public sealed class ShardConsumer(
                 var batch = page.Records.Select(r => RecordReader.Read(shardId, r, time.GetUtcNow())).ToList();
                 var samples = await processor.ProcessAsync(shardId, batch, token).ConfigureAwait(false);
                 var now = time.GetUtcNow();
-                var progress = new ShardProgress(now, freshness.Add(samples, now), batch.Count(r => r.Rejection is not null));
-                if (!await CheckpointedAsync(checkpointing, shardId).ConfigureAwait(false))
+                checkpoints.Stored(batch[^1].SequenceNumber, new ShardProgress(now, freshness.Add(samples, now), batch.Count(r => r.Rejection is not null)));
+                if (!await Saved(checkpoints.SaveIfDueAsync(), shardId).ConfigureAwait(false))
                 {
                     return;
                 }
-
-                checkpointing = lease.CheckpointAsync(leases, batch[^1].SequenceNumber, progress, token);
             }
 
-            await CheckpointedAsync(checkpointing, shardId).ConfigureAwait(false);
-            checkpointing = null;
+            await Saved(checkpoints.SaveAsync(), shardId).ConfigureAwait(false);
+            await Saved(checkpoints.FinishAsync(), shardId).ConfigureAwait(false);
         }
         finally
         {
             // Leaving early (stopped, lost, failed): a read begun for a batch that will not be stored here no longer matters, and a checkpoint
-            // still under way either lands or leaves its batch to be redone from the checkpoint before it.
+            // still under way either lands or leaves its batches to be redone from the checkpoint before it.
             await Observed(reading).ConfigureAwait(false);
-            await Observed(checkpointing).ConfigureAwait(false);
+            await Observed(checkpoints.Pending).ConfigureAwait(false);
         }
     }
 
-    // Waits for the previous batch's checkpoint; false when the lease was lost before it was written.
-    private async Task<bool> CheckpointedAsync(Task<bool>? checkpointing, string shardId)
+    // False when the lease was lost before the checkpoint was written.
+    private async Task<bool> Saved(Task<bool> saving, string shardId)
     {
-        if (checkpointing is null || await checkpointing.ConfigureAwait(false))
+        if (await saving.ConfigureAwait(false))
         {
             return true;
         }
 
-        logger.LogInformation("Lost the lease of {Shard} before checkpointing; its new owner redoes the batch", shardId);
+        logger.LogInformation("Lost the lease of {Shard} before checkpointing; its new owner redoes the batches since its checkpoint", shardId);
         return false;
     }
 
