@@ -19,7 +19,7 @@ public sealed class CapacityTests
         Assert.Equal([250.0, 500, 750, 1000], CapacitySearch.Rates(250, 1000, 250));
         Assert.Equal([500.0, 750, 1000, 1250, 1500], CapacitySearch.Rates(custom.Rate, custom.RampTo!.Value, custom.Step!.Value));
         Assert.Equal(TimeSpan.FromSeconds(20), options.Duration);
-        Assert.Equal(0.1, options.Sample);
+        Assert.Equal(0.02, options.Sample);
         Assert.Equal(250, options.Rate);
         Assert.Equal(new CapacityLimits(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)), custom.Limits);
         Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["capacity", "--rate", "500", "--ramp-to", "100"]));

@@ -96,7 +96,7 @@ public sealed class LoadRunnerSmokeTests
             // Limits no pipeline misses at these rates: both stages are held, so the knee is the highest rate tried.
             await using var run = await RunAsync(
                 "capacity", "--rate", "100", "--step", "100", "--ramp-to", "200", "--duration", "3s", "--warmup", "2s", "--baseline", "0",
-                "--max-freshness", "50s", "--max-backlog", "60s", "--out", output, "--threshold", "knee >= 200", "--threshold", "loss = 0");
+                "--max-freshness", "50s", "--max-backlog", "60s", "--sample", "0.1", "--out", output, "--threshold", "knee >= 200", "--threshold", "loss = 0");
 
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.Contains("Stage 1 of at most 2: 100/s held", run.Output, StringComparison.Ordinal);
