@@ -14,6 +14,21 @@ public static class Saturation
 
     private static readonly string[] SingleThreaded = ["kinesis emulator", "dynamodb emulator", "s3 emulator", "aws edge"];
 
+    /// <summary>For any run: what the whole stack used on average and in its busiest second, and whether an emulator's thread or the machine's CPU was at its limit.</summary>
+    /// <param name="processes">Each process's CPU over the measured load and per second of the run, in percent of one core.</param>
+    /// <param name="cores">The machine's cores.</param>
+    public static string Summary(IReadOnlyList<ProcessUsage> processes, int cores)
+    {
+        var capacity = cores * 100.0;
+        var total = processes.Sum(p => p.CpuPercent);
+        var busiest = processes.SelectMany(p => p.Timeline).GroupBy(t => t.Second).Select(g => g.Sum(t => t.CpuPercent)).DefaultIfEmpty(0).Max();
+        var thread = processes.OrderByDescending(p => p.CpuPercent).FirstOrDefault(p => SingleThreaded.Contains(p.Name) && p.CpuPercent >= SingleThreadBusy);
+        var limit = thread is not null ? string.Create(CultureInfo.InvariantCulture, $"the {thread.Name}'s JavaScript thread ({thread.CpuPercent:0} % of a core) was the limit")
+            : busiest >= capacity * MachineBusy ? "the machine's CPU was the limit in its busiest seconds"
+            : "neither an emulator's thread nor the machine's CPU was at its limit";
+        return string.Create(CultureInfo.InvariantCulture, $"All processes together used {total:0} % of the {capacity:0} % the machine's {cores} cores have over the measured load, {busiest:0} % in the busiest second: {limit}.");
+    }
+
     /// <summary>One sentence: which emulator's thread or the machine's CPU ran out, or that neither did.</summary>
     /// <param name="processes">Each process's CPU over the stage, in percent of one core.</param>
     /// <param name="cores">The machine's cores.</param>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Testbed.LoadTests.Capacity;
 using static Testbed.LoadTests.Reports.ReportFormat;
 
 namespace Testbed.LoadTests.Reports;
@@ -76,6 +77,7 @@ public static class MarkdownReport
             }
 
             md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | | **{processes.Sum(p => p.CpuPercent):0.0}** | | **{processes.Sum(p => p.PeakRssMegabytes):0}** |");
+            md.AppendLine().AppendLine(Saturation.Summary(processes, Environment.ProcessorCount));
         }
 
         if (report.Thresholds.Count > 0)

@@ -52,6 +52,19 @@ public sealed class CapacityTests
         Assert.StartsWith("neither an emulator's thread nor the machine's CPU", neither, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_report_says_whether_the_cpu_was_the_limit()
+    {
+        ProcessUsage Timed(string name, double cpu, params double[] seconds) => new(name, 1, cpu, seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i, c))]);
+
+        var runnerBound = Saturation.Summary([Timed("runner", 134, 120, 187)], cores: 2);
+        var quiet = Saturation.Summary([Timed("runner", 20, 20, 25), Timed("ingestion", 30, 30, 40)], cores: 2);
+
+        Assert.Equal("All processes together used 134 % of the 200 % the machine's 2 cores have over the measured load, 187 % in the busiest second: the machine's CPU was the limit in its busiest seconds.", runnerBound);
+        Assert.EndsWith("65 % in the busiest second: neither an emulator's thread nor the machine's CPU was at its limit.", quiet, StringComparison.Ordinal);
+        Assert.Contains("the dynamodb emulator's JavaScript thread (92 % of a core) was the limit", Saturation.Summary([Timed("dynamodb emulator", 92, 90, 95)], cores: 2), StringComparison.Ordinal);
+    }
+
     private static StepStats Step(long count, long failed, double p99)
     {
         var samples = Enumerable.Range(0, (int)count).Select(i => new Sample(i / 100.0, i < count - failed ? p99 : 0, i < count - failed ? null : "503", 1)).ToList();
