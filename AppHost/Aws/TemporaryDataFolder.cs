@@ -7,7 +7,7 @@ namespace Testbed.AppHost.Aws;
 /// <summary>
 /// The emulators' data folder of one run when AppHost:DataDirectory is empty: on disk, so an emulator stopped and started
 /// from the dashboard keeps its streams and tables; removed when the AppHost stops. Its name carries the AppHost's process
-/// id, so the next AppHost removes the folders of one that was killed before it could.
+/// id, so the next AppHost removes the folders of one that was killed before it could; one whose model was built but never started removes it on exit.
 /// </summary>
 public sealed class TemporaryDataFolder : IHostedService
 {
@@ -18,6 +18,9 @@ public sealed class TemporaryDataFolder : IHostedService
     {
         RemoveLeftovers();
         Path = Directory.CreateTempSubdirectory($"{Prefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-").FullName;
+
+        // An application model built but never started (a test of the model) never stops either: the folder goes when the process does.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove();
     }
 
     /// <summary>The folder's full path.</summary>
@@ -29,16 +32,23 @@ public sealed class TemporaryDataFolder : IHostedService
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        Remove();
+        return Task.CompletedTask;
+    }
+
+    private void Remove()
+    {
         try
         {
-            Directory.Delete(Path, recursive: true);
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, recursive: true);
+            }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             // An emulator still writing: the folder is in the system's temporary space and is left to it.
         }
-
-        return Task.CompletedTask;
     }
 
     private static void RemoveLeftovers()
