@@ -22,9 +22,9 @@ public static class Saturation
         var capacity = cores * 100.0;
         var total = processes.Sum(p => p.CpuPercent);
         var busiest = processes.SelectMany(p => p.Timeline).GroupBy(t => t.Second).Select(g => g.Sum(t => t.CpuPercent)).DefaultIfEmpty(0).Max();
-        var thread = processes.OrderByDescending(p => p.CpuPercent).FirstOrDefault(p => SingleThreaded.Contains(p.Name) && p.CpuPercent >= SingleThreadBusy);
+        var thread = BoundThread(processes);
         var limit = thread is not null ? string.Create(CultureInfo.InvariantCulture, $"the {thread.Name}'s JavaScript thread ({thread.CpuPercent:0} % of a core) was the limit")
-            : busiest >= capacity * MachineBusy ? "the machine's CPU was the limit in its busiest seconds"
+            : OutOfCpu(busiest, cores) ? "the machine's CPU was the limit in its busiest seconds"
             : "neither an emulator's thread nor the machine's CPU was at its limit";
         return string.Create(CultureInfo.InvariantCulture, $"All processes together used {total:0} % of the {capacity:0} % the machine's {cores} cores have over the measured load, {busiest:0} % in the busiest second: {limit}.");
     }
@@ -38,15 +38,21 @@ public static class Saturation
         var total = busiest.Sum(p => p.CpuPercent);
         var capacity = cores * 100.0;
         var machine = string.Create(CultureInfo.InvariantCulture, $"the machine's {cores} cores were {total:0} % of {capacity:0} % busy");
-        var bound = busiest.FirstOrDefault(p => SingleThreaded.Contains(p.Name) && p.CpuPercent >= SingleThreadBusy);
+        var bound = BoundThread(busiest);
         if (bound is not null)
         {
             return string.Create(CultureInfo.InvariantCulture, $"the {bound.Name} (one JavaScript thread) at {bound.CpuPercent:0} % of a core; {machine}");
         }
 
         var top = string.Join(", ", busiest.Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.CpuPercent:0} %")));
-        return total >= capacity * MachineBusy
+        return OutOfCpu(total, cores)
             ? $"the machine's CPU: {machine} (busiest: {top})"
             : $"neither an emulator's thread nor the machine's CPU ({machine}): the pipeline waited on its round trips (busiest: {top})";
     }
+
+    // The busiest emulator whose JavaScript thread was near a whole core, if any.
+    private static ProcessUsage? BoundThread(IEnumerable<ProcessUsage> processes) =>
+        processes.OrderByDescending(p => p.CpuPercent).FirstOrDefault(p => SingleThreaded.Contains(p.Name) && p.CpuPercent >= SingleThreadBusy);
+
+    private static bool OutOfCpu(double percentOfOneCore, int cores) => percentOfOneCore >= cores * 100.0 * MachineBusy;
 }

@@ -10,11 +10,11 @@ public static class LossCheck
     /// <summary>How long the count may stand still before the check gives up.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    /// <summary>Polls until the stored count reaches <paramref name="accepted"/> or stops growing for <see cref="Patience"/>; the drain time counts from <paramref name="loadEnded"/> (a Stopwatch timestamp).</summary>
-    public static async Task<LossResult> RunAsync(HttpClient api, string type, long accepted, long loadEnded, IProgress<string> progress, CancellationToken cancellationToken) =>
-        await RunAsync(api, type, accepted, [], loadEnded, progress, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>As above; when events are lost, lists the accepted ids (of <paramref name="acceptedIds"/>) that are not items either, so a loss can be traced.</summary>
+    /// <summary>
+    /// Polls until the stored count reaches <paramref name="accepted"/> or stops growing for <see cref="Patience"/>; the drain time counts from
+    /// <paramref name="loadEnded"/> (a Stopwatch timestamp). When events are lost, lists the accepted ids (of <paramref name="acceptedIds"/>) that are
+    /// not items either, so a loss can be traced.
+    /// </summary>
     public static async Task<LossResult> RunAsync(HttpClient api, string type, long accepted, IReadOnlyCollection<string> acceptedIds, long loadEnded, IProgress<string> progress, CancellationToken cancellationToken)
     {
         var stored = -1L;

@@ -45,6 +45,9 @@ internal sealed class Checkpoints(HeldLease lease, LeaseTable table, TimeProvide
         return true;
     }
 
+    /// <summary>Writes the stored batches now and waits until every checkpoint has landed; false when the lease was lost.</summary>
+    public async Task<bool> FlushAsync() => await SaveAsync().ConfigureAwait(false) && await FinishAsync().ConfigureAwait(false);
+
     /// <summary>Waits for the write under way; false when the lease was lost before it landed.</summary>
     public async Task<bool> FinishAsync()
     {

@@ -92,7 +92,7 @@ public sealed class ShardConsumer(
                 catch (ExpiredIteratorException)
                 {
                     reading = null;
-                    if (!await Saved(checkpoints.SaveAsync(), shardId).ConfigureAwait(false) || !await Saved(checkpoints.FinishAsync(), shardId).ConfigureAwait(false))
+                    if (!await Saved(checkpoints.FlushAsync(), shardId).ConfigureAwait(false))
                     {
                         return;
                     }
@@ -136,8 +136,7 @@ public sealed class ShardConsumer(
                 }
             }
 
-            await Saved(checkpoints.SaveAsync(), shardId).ConfigureAwait(false);
-            await Saved(checkpoints.FinishAsync(), shardId).ConfigureAwait(false);
+            await Saved(checkpoints.FlushAsync(), shardId).ConfigureAwait(false);
         }
         finally
         {

@@ -7,7 +7,7 @@ public sealed record FieldStats(long Count, decimal Sum, decimal Min, decimal Ma
     public static FieldStats Of(decimal value) => new(1, value, value, value);
 
     /// <summary>These stats with another value added; a sum beyond decimal's range stays at its largest (or smallest) value.</summary>
-    public FieldStats Add(decimal value) => new(Count + 1, SaturatingSum(Sum, value), Math.Min(Min, value), Math.Max(Max, value));
+    public FieldStats Add(decimal value) => Plus(Of(value));
 
     /// <summary>These stats and another set of the same field together.</summary>
     public FieldStats Plus(FieldStats other)
