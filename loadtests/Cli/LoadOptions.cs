@@ -107,7 +107,7 @@ public sealed record LoadOptions
                    --max-backlog 2s    capacity: unread records at a stage's end, in seconds of its rate
                    --concurrency N     closed model: N users instead of an arrival rate
                    --duration 60s      measured time (also 1m, 500ms)
-                   --warmup 10s        load before measuring
+                   --warmup 10s        load before measuring (rising to the rate over its first half)
                    --target URL        ingestion of a running stack (AppHost: http://127.0.0.1:5080)
                    --api URL           its api (default http://127.0.0.1:5090 with --target)
                    --token-endpoint URL  its issuer's token endpoint (default http://127.0.0.1:5070/oauth2/token with --target;

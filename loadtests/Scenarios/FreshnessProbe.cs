@@ -5,7 +5,12 @@ using Testbed.LoadTests.Measurement;
 namespace Testbed.LoadTests.Scenarios;
 
 /// <summary>Polls sampled events through the Api until they are queryable: the client-observed accept → queryable latency.</summary>
-/// <remarks>Reads every 10 ms for the first 100 ms, then every tenth of the time waited so far (at most 1 s, so a reading seconds behind is within 1 s), with at most 16 reads in flight: a lagging pipeline must not be buried under the probe's own reads.</remarks>
+/// <remarks>
+/// The first read waits half the smallest freshness of the last 64 events found, then reads follow every 10 ms for the first 100 ms, then
+/// every tenth of the time waited so far (at most 1 s, so a reading seconds behind is within 1 s), with at most 16 reads in flight: a lagging
+/// pipeline must not be buried under the probe's own reads. Measured at 2,000 events/s on 2 cores (2026-11-28), reading from the start cost
+/// the Api and DynamoDB a fifth of a core when the pipeline was 1.5 s behind (37 reads per sampled event).
+/// </remarks>
 public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorder recorder)
 {
     private static readonly TimeSpan FirstInterval = TimeSpan.FromMilliseconds(10);
@@ -13,13 +18,21 @@ public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorde
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _reads = new(16);
     private readonly List<Task> _probes = [];
+    private const int Recent = 64;
     private readonly Lock _gate = new();
+    private readonly Queue<double> _recent = new();
 
     /// <summary>Starts polling for an event accepted at <paramref name="acceptedTimestamp"/> (Stopwatch ticks, when the 202 arrived); <paramref name="at"/> is its request's place in the run (negative in warm-up).</summary>
     public void Track(string id, long acceptedTimestamp, double at)
     {
         var probe = Task.Run(async () =>
         {
+            var head = FirstReadAfter() - Stopwatch.GetElapsedTime(acceptedTimestamp);
+            if (head > TimeSpan.Zero)
+            {
+                await Task.Delay(head).ConfigureAwait(false);
+            }
+
             while (Stopwatch.GetElapsedTime(acceptedTimestamp) < GiveUpAfter)
             {
                 await _reads.WaitAsync().ConfigureAwait(false);
@@ -28,7 +41,9 @@ public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorde
                     using var response = await api.GetAsync($"events/{Uri.EscapeDataString(id)}", HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
-                        recorder.Record(new Sample(at, Stopwatch.GetElapsedTime(acceptedTimestamp).TotalMilliseconds, null, 1));
+                        var milliseconds = Stopwatch.GetElapsedTime(acceptedTimestamp).TotalMilliseconds;
+                        recorder.Record(new Sample(at, milliseconds, null, 1));
+                        Found(milliseconds);
 
                         ledger.Stored(id);
                         return;
@@ -53,6 +68,27 @@ public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorde
         {
             _probes.RemoveAll(p => p.IsCompleted);
             _probes.Add(probe);
+        }
+    }
+
+    // Half the smallest recent freshness: a pipeline that became twice as fast at once is read late for a few events, never early for all.
+    private TimeSpan FirstReadAfter()
+    {
+        lock (_gate)
+        {
+            return _recent.Count == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(_recent.Min() / 2);
+        }
+    }
+
+    private void Found(double milliseconds)
+    {
+        lock (_gate)
+        {
+            _recent.Enqueue(milliseconds);
+            if (_recent.Count > Recent)
+            {
+                _recent.Dequeue();
+            }
         }
     }
 

@@ -24,6 +24,9 @@ public sealed class ProcessorOptions
     /// <summary>How often a shard that keeps receiving records is checkpointed (a quiet shard is checkpointed at once); a crash redoes at most this much work.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How long a shard that has caught up and receives 1,000 records a second waits between reads; proportional to its rate (10 ms at 100 a second), at most twice this. A busy shard's batches then grow with its rate: each batch has a fixed cost in every emulator and service.</summary>
+    public TimeSpan BusyShardWait { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Records per GetRecords call.</summary>
     public int MaxRecordsPerRead { get; set; } = 1000;
 
@@ -33,6 +36,13 @@ public sealed class ProcessorOptions
     /// <summary>The pause after <paramref name="emptyReads"/> empty reads in a row (at least one): the poll interval, doubled each time, at most <see cref="EffectiveMaxPollInterval"/>.</summary>
     public TimeSpan PauseAfter(int emptyReads) =>
         TimeSpan.FromTicks(Math.Min(EffectiveMaxPollInterval.Ticks, PollInterval.Ticks << Math.Clamp(emptyReads - 1, 0, 20)));
+
+    /// <summary>How long after a read began the next read of a caught-up shard starts, given that the read found <paramref name="records"/> that arrived over <paramref name="since"/> (the time since the read before it began).</summary>
+    public TimeSpan WaitBetweenReads(int records, TimeSpan since)
+    {
+        var perSecond = since > TimeSpan.Zero ? records / since.TotalSeconds : 0;
+        return TimeSpan.FromTicks((long)Math.Min(2 * BusyShardWait.Ticks, BusyShardWait.Ticks * perSecond / 1000));
+    }
 
     /// <summary>The renew interval in effect.</summary>
     public TimeSpan EffectiveRenewInterval => LeaseRenewInterval > TimeSpan.Zero ? LeaseRenewInterval : LeaseTimeout / 3;

@@ -80,6 +80,8 @@ public sealed class ShardConsumer(
         Task<GetRecordsResponse>? reading = null;
         var checkpoints = new Checkpoints(lease, leases, time, options.Value.CheckpointInterval, token);
         var emptyReads = 0;
+        var readStarted = time.GetTimestamp();
+        var previousReadStarted = readStarted;
         try
         {
             while (!token.IsCancellationRequested && iterator is not null)
@@ -87,6 +89,12 @@ public sealed class ShardConsumer(
                 GetRecordsResponse page;
                 try
                 {
+                    if (reading is null)
+                    {
+                        previousReadStarted = readStarted;
+                        readStarted = time.GetTimestamp();
+                    }
+
                     page = await (reading ?? ReadAsync(iterator, token)).ConfigureAwait(false);
                 }
                 catch (ExpiredIteratorException)
@@ -121,8 +129,11 @@ public sealed class ShardConsumer(
 
                 // Only a full page says more is waiting: a shard that is behind is read ahead, a shard that has caught up is read after the
                 // batch is stored, so its next page holds what arrived meanwhile (read ahead, it would hold only what came before).
-                if (iterator is not null && page.Records.Count >= options.Value.MaxRecordsPerRead)
+                var full = page.Records.Count >= options.Value.MaxRecordsPerRead;
+                if (iterator is not null && full)
                 {
+                    previousReadStarted = readStarted;
+                    readStarted = time.GetTimestamp();
                     reading = ReadAsync(iterator, token);
                 }
 
@@ -133,6 +144,15 @@ public sealed class ShardConsumer(
                 if (!await Saved(checkpoints.SaveIfDueAsync(), shardId).ConfigureAwait(false))
                 {
                     return;
+                }
+
+                if (!full)
+                {
+                    var wait = options.Value.WaitBetweenReads(page.Records.Count, time.GetElapsedTime(previousReadStarted, readStarted)) - time.GetElapsedTime(readStarted);
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, time, token).ConfigureAwait(false);
+                    }
                 }
             }
 
