@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Testbed's LocalStack-compatible emulator image if it is missing and prints its tag
-# (testbed/emulators:<hash of the lock file and the edge's sources>) as the last line.
+# (testbed/emulators:src-<hash of the lock file and the edge's sources>) as the last line.
 #  - online, when the Node base image can be had: image/Dockerfile;
 #  - offline, otherwise: a root filesystem of this machine's node binary, the libraries it
 #    links and the installed emulators, imported with `docker import`.
@@ -16,7 +16,9 @@ fi
 
 hash=$(cat "$emulators/package-lock.json" "$emulators/edge.js" "$emulators/launch.js" "$emulators/lib/servers.js" \
   "$emulators/image/Dockerfile" "$emulators/image/build.sh" | sha256sum | cut -c1-12)
-tag="testbed/emulators:$hash"
+# Never a bare hash: Testcontainers' LocalStack module reads a tag that starts with digits as LocalStack's version, and
+# from "4.15" on it refuses to start without a LocalStack auth token (a hash such as 9c176d4337d3 read as version 9).
+tag="testbed/emulators:src-$hash"
 
 # Test assemblies start in parallel: one build at a time, and the others then find the image.
 exec 9>"$emulators/.image-build.lock"

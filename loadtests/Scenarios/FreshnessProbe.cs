@@ -13,12 +13,12 @@ namespace Testbed.LoadTests.Scenarios;
 /// </remarks>
 public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorder recorder)
 {
+    private const int Recent = 64;
     private static readonly TimeSpan FirstInterval = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _reads = new(16);
     private readonly List<Task> _probes = [];
-    private const int Recent = 64;
     private readonly Lock _gate = new();
     private readonly Queue<double> _recent = new();
 

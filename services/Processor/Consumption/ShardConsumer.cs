@@ -146,6 +146,7 @@ public sealed class ShardConsumer(
                     return;
                 }
 
+                // Caught up, the shard waits in proportion to its rate before the next read, so that its batches grow with the load.
                 if (!full)
                 {
                     var wait = options.Value.WaitBetweenReads(page.Records.Count, time.GetElapsedTime(previousReadStarted, readStarted)) - time.GetElapsedTime(readStarted);
