@@ -89,13 +89,7 @@ public sealed class ShardConsumer(
                 GetRecordsResponse page;
                 try
                 {
-                    if (reading is null)
-                    {
-                        previousReadStarted = readStarted;
-                        readStarted = time.GetTimestamp();
-                    }
-
-                    page = await (reading ?? ReadAsync(iterator, token)).ConfigureAwait(false);
+                    page = await (reading ?? StartRead(iterator)).ConfigureAwait(false);
                 }
                 catch (ExpiredIteratorException)
                 {
@@ -132,9 +126,7 @@ public sealed class ShardConsumer(
                 var full = page.Records.Count >= options.Value.MaxRecordsPerRead;
                 if (iterator is not null && full)
                 {
-                    previousReadStarted = readStarted;
-                    readStarted = time.GetTimestamp();
-                    reading = ReadAsync(iterator, token);
+                    reading = StartRead(iterator);
                 }
 
                 var batch = page.Records.Select(r => RecordReader.Read(shardId, r, time.GetUtcNow())).ToList();
@@ -165,6 +157,14 @@ public sealed class ShardConsumer(
             // still under way either lands or leaves its batches to be redone from the checkpoint before it.
             await Observed(reading).ConfigureAwait(false);
             await Observed(checkpoints.Pending).ConfigureAwait(false);
+        }
+
+        // Each read notes when it began: a caught-up shard's rate is its batch over the time between the starts of two reads.
+        Task<GetRecordsResponse> StartRead(string from)
+        {
+            previousReadStarted = readStarted;
+            readStarted = time.GetTimestamp();
+            return ReadAsync(from, token);
         }
     }
 
