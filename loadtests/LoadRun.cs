@@ -40,7 +40,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
 
         await using var trivial = options.Scenario == "runner-check" ? await TrivialTarget.StartAsync().ConfigureAwait(false) : null;
         await using var embedded = options.Target is null && trivial is null
-            ? await EmbeddedStack.StartAsync($"load-{runId}", options.TraceRatio, _say, cancellationToken).ConfigureAwait(false)
+            ? await EmbeddedStack.StartAsync($"load-{runId}", options.TraceRatio, options.BackgroundNice, _say, cancellationToken).ConfigureAwait(false)
             : null;
         var endpoints = trivial is not null ? new StackEndpoints(trivial.Url, trivial.Url, $"built-in trivial endpoint {trivial.Url}")
             : embedded?.Endpoints ?? new StackEndpoints(options.Target!, options.Api!, $"running stack: ingestion {options.Target}, api {options.Api}");

@@ -70,6 +70,9 @@ public sealed record LoadOptions
     /// <summary>Share of requests the embedded stack traces (1 % by default: tracing every event would load the machine).</summary>
     public double TraceRatio { get; init; } = 0.01;
 
+    /// <summary>The nice value the embedded stack's background side (processors, DynamoDB and S3 emulators, dashboard, web) runs at; 0 leaves priorities alone.</summary>
+    public int BackgroundNice { get; init; } = 10;
+
     /// <summary>Where the reports go.</summary>
     public string? Output { get; init; }
 
@@ -122,6 +125,9 @@ public sealed record LoadOptions
                    --aws-endpoint URL  measure the baseline through a LocalStack edge (keys test/test)
                    --trace-ratio 0.01  share of requests the embedded stack traces
                    --threshold "freshness.p99 < 500ms"   (repeatable) exit 1 when breached
+                   --background-nice 10  the embedded stack's processors, DynamoDB and S3 emulators, dashboard and web
+                                       run at this nice value (0-19), so that they yield the cores to the request path;
+                                       0 leaves priorities alone
                    --out DIR           reports folder (default loadtests/results/<time>-<scenario>)
         """;
 
@@ -175,6 +181,7 @@ public sealed record LoadOptions
                 "--read-rate" => options with { ReadRate = Positive(value, name) },
                 "--baseline" => options with { Baseline = Durations.Parse(value, name) },
                 "--trace-ratio" => options with { TraceRatio = Share(value, name) },
+                "--background-nice" => options with { BackgroundNice = Nice(value, name) },
                 "--out" => options with { Output = value },
                 "--threshold" => Add(options, thresholds, Threshold.Parse(value)),
                 _ => throw new ArgumentException($"Unknown option '{name}'.\n\n{Usage}"),
@@ -214,6 +221,11 @@ public sealed record LoadOptions
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
             ? value
             : throw new ArgumentException($"{option}: '{text}' is not a share between 0 and 1.");
+
+    private static int Nice(string text, string option) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 19
+            ? value
+            : throw new ArgumentException($"{option}: '{text}' is not a nice value from 0 (normal priority) to 19 (lowest).");
 
     private static Uri Url(string text, string option) =>
         Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"

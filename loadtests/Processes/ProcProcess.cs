@@ -2,12 +2,13 @@ using System.Globalization;
 
 namespace Testbed.LoadTests.Processes;
 
-/// <summary>One process as /proc shows it: parent, CPU time and resident set.</summary>
+/// <summary>One process as /proc shows it: parent, CPU time, nice value and resident set.</summary>
 /// <param name="Pid">The process id.</param>
 /// <param name="ParentPid">The parent's process id.</param>
 /// <param name="CpuTicks">User plus system time, in clock ticks.</param>
+/// <param name="Nice">Its main thread's nice value (0 by default; higher is a lower CPU priority).</param>
 /// <param name="RssPages">The resident set, in pages.</param>
-internal readonly record struct ProcProcess(int Pid, int ParentPid, long CpuTicks, long RssPages)
+internal readonly record struct ProcProcess(int Pid, int ParentPid, long CpuTicks, int Nice, long RssPages)
 {
     /// <summary>Linux's USER_HZ: /proc counts CPU time in hundredths of a second on every architecture .NET runs on.</summary>
     public const double TicksPerSecond = 100;
@@ -32,10 +33,41 @@ internal readonly record struct ProcProcess(int Pid, int ParentPid, long CpuTick
         // The command name in parentheses may hold spaces and parentheses itself: the fields start after the last ')'.
         var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
 
-        // After the name: state(0) ppid(1) … utime(11) stime(12) … rss(21).
+        // After the name: state(0) ppid(1) … utime(11) stime(12) … nice(16) … rss(21).
         return fields.Length > 21
-            ? new ProcProcess(pid, Int(fields[1]), Long(fields[11]) + Long(fields[12]), Long(fields[21]))
+            ? new ProcProcess(pid, Int(fields[1]), Long(fields[11]) + Long(fields[12]), Int(fields[16]), Long(fields[21]))
             : null;
+    }
+
+    /// <summary>Whether <paramref name="ancestor"/> is among the process's parents, as far as <paramref name="all"/> (a snapshot of /proc) goes.</summary>
+    public static bool IsDescendant(ProcProcess process, int ancestor, IReadOnlyDictionary<int, ProcProcess> all)
+    {
+        for (var parent = process.ParentPid; parent > 1 && all.TryGetValue(parent, out var next); parent = next.ParentPid)
+        {
+            if (parent == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The ids of the process's threads now; empty when it is gone.</summary>
+    public static IReadOnlyList<int> Threads(int pid)
+    {
+        try
+        {
+            return [.. Directory.EnumerateDirectories($"/proc/{pid}/task").Select(t => Int(Path.GetFileName(t)))];
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     /// <summary>The command line with its arguments joined by spaces; empty for a kernel thread or a process that is gone.</summary>

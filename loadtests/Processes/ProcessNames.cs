@@ -10,6 +10,7 @@ public static class ProcessNames
         ("Testbed.Api", "api"),
         ("Testbed.Provisioner", "provision"),
         ("Testbed.Identity", "identity"),
+        ("Testbed.Web", "web"),
     ];
 
     private static readonly string[] Emulators = ["kinesis", "dynamodb", "s3"];

@@ -93,7 +93,7 @@ public sealed class ProcessSampler : IAsyncDisposable
                 if (!_tracked.TryGetValue(process.Pid, out var tracked))
                 {
                     var name = process.Pid == _self ? "runner" : ProcessNames.Of(ProcProcess.CommandLine(process.Pid));
-                    if (name is null && IsDescendant(process, processes))
+                    if (name is null && ProcProcess.IsDescendant(process, _self, processes))
                     {
                         name = Path.GetFileName(ProcProcess.CommandLine(process.Pid).Split(' ', 2)[0]);
                     }
@@ -107,30 +107,22 @@ public sealed class ProcessSampler : IAsyncDisposable
                     tracked = _tracked[process.Pid] = new Tracked(name, process.Pid);
                 }
 
-                tracked.Add(now, process.CpuTicks, process.RssPages * PageBytes);
+                tracked.Add(now, process.CpuTicks, process.Nice, process.RssPages * PageBytes);
             }
         }
-    }
-
-    private bool IsDescendant(ProcProcess process, Dictionary<int, ProcProcess> all)
-    {
-        for (var parent = process.ParentPid; parent > 1 && all.TryGetValue(parent, out var next); parent = next.ParentPid)
-        {
-            if (parent == _self)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // One process's samples: CPU ticks and RSS at each second it was seen.
     private sealed class Tracked(string name, int pid)
     {
         private readonly List<(TimeSpan At, long Ticks, long Rss)> _samples = [];
+        private int _nice;
 
-        public void Add(TimeSpan at, long ticks, long rss) => _samples.Add((at, ticks, rss));
+        public void Add(TimeSpan at, long ticks, int nice, long rss)
+        {
+            _samples.Add((at, ticks, rss));
+            _nice = nice;
+        }
 
         public ProcessUsage Usage(TimeSpan measuredFrom, TimeSpan measuredTo)
         {
@@ -145,6 +137,7 @@ public sealed class ProcessSampler : IAsyncDisposable
             return new ProcessUsage(
                 name,
                 pid,
+                _nice,
                 cpu,
                 timeline.Count > 0 ? timeline.Max(t => t.CpuPercent) : 0,
                 _samples.Count > 0 ? _samples.Max(s => s.Rss) / (1024.0 * 1024) : 0,

@@ -70,13 +70,18 @@ public static class MarkdownReport
         if (report.Processes is { Count: > 0 } processes)
         {
             md.AppendLine().AppendLine($"## Processes (CPU in % of one core over the measured load; this machine has {Environment.ProcessorCount} cores, {Environment.ProcessorCount * 100} %)").AppendLine();
-            md.AppendLine("| process | pid | CPU % | busiest second % | peak RSS MiB |").AppendLine("|---|---:|---:|---:|---:|");
+            md.AppendLine("| process | pid | nice | CPU % | busiest second % | peak RSS MiB |").AppendLine("|---|---:|---:|---:|---:|---:|");
             foreach (var p in processes)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.Pid} | {p.CpuPercent:0.0} | {p.PeakCpuPercent:0} | {p.PeakRssMegabytes:0} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.Pid} | {p.Nice} | {p.CpuPercent:0.0} | {p.PeakCpuPercent:0} | {p.PeakRssMegabytes:0} |");
             }
 
-            md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | | **{processes.Sum(p => p.CpuPercent):0.0}** | | **{processes.Sum(p => p.PeakRssMegabytes):0}** |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | | | **{processes.Sum(p => p.CpuPercent):0.0}** | | **{processes.Sum(p => p.PeakRssMegabytes):0}** |");
+            if (processes.Where(p => p.Nice > 0 && !p.Name.EndsWith(" launcher", StringComparison.Ordinal)).Select(p => p.Name).Distinct().ToList() is { Count: > 0 } yielding)
+            {
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"The {string.Join(", ", yielding)} ran at a lower CPU priority (nice above 0): no request waits for their work, so they yield the cores to the request path while it is busy (`--background-nice`).");
+            }
+
             md.AppendLine().AppendLine(Saturation.Summary(processes, Environment.ProcessorCount));
         }
 

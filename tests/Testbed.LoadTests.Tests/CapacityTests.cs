@@ -55,7 +55,7 @@ public sealed class CapacityTests
     [Fact]
     public void Every_report_says_whether_the_cpu_was_the_limit()
     {
-        ProcessUsage Timed(string name, double cpu, params double[] seconds) => new(name, 1, cpu, seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i, c))]);
+        ProcessUsage Timed(string name, double cpu, params double[] seconds) => new(name, 1, 0, cpu, seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i, c))]);
 
         var runnerBound = Saturation.Summary([Timed("runner", 134, 120, 187)], cores: 2);
         var quiet = Saturation.Summary([Timed("runner", 20, 20, 25), Timed("ingestion", 30, 30, 40)], cores: 2);
@@ -71,5 +71,5 @@ public sealed class CapacityTests
         return StepStats.From("step", samples, TimeSpan.FromSeconds(10));
     }
 
-    private static ProcessUsage Usage(string name, double cpu) => new(name, 1, cpu, cpu, 100, []);
+    private static ProcessUsage Usage(string name, double cpu) => new(name, 1, 0, cpu, cpu, 100, []);
 }

@@ -51,6 +51,12 @@ public sealed class LoadRunnerSmokeTests
             Assert.All(processes, p => Assert.True(p.GetProperty("peakRssMegabytes").GetDouble() > 0 && p.GetProperty("cpuPercent").GetDouble() >= 0, p.ToString()));
             Assert.True(processes.Single(p => p.GetProperty("name").GetString() == "runner").GetProperty("timeline").GetArrayLength() >= 3, "sampled each second of the load");
 
+            // The background side yields the cores to the request path; the request path keeps the normal priority.
+            var nice = processes.ToLookup(p => p.GetProperty("name").GetString()!, p => p.GetProperty("nice").GetInt32());
+            Assert.All(new[] { "processor", "dynamodb emulator", "s3 emulator", "web" }, name => Assert.All(nice[name], n => Assert.Equal(10, n)));
+            Assert.All(new[] { "runner", "ingestion", "kinesis emulator", "api" }, name => Assert.All(nice[name], n => Assert.Equal(0, n)));
+            Assert.Equal(2, nice["processor"].Count());
+
             var csv = await File.ReadAllLinesAsync(Path.Combine(output, "results.csv"), TestContext.Current.CancellationToken);
             Assert.StartsWith("step,count,ok,failed,", csv[0], StringComparison.Ordinal);
             var csvIngest = csv.Single(l => l.StartsWith("ingest,", StringComparison.Ordinal)).Split(',');

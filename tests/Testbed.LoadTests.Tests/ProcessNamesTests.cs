@@ -14,6 +14,7 @@ public sealed class ProcessNamesTests
     [InlineData("dotnet /work/services/Api/bin/Release/net10.0/Testbed.Api.dll", "api")]
     [InlineData("dotnet run --no-build --project /work/services/Ingestion/Testbed.Ingestion.csproj", "ingestion launcher")]
     [InlineData("/work/services/Identity/bin/Debug/net10.0/Testbed.Identity", "identity")]
+    [InlineData("/work/services/Web/bin/Release/net10.0/Testbed.Web", "web")]
     [InlineData("/root/.nuget/packages/aspire.hosting.orchestration.linux-x64/13.6.5/tools/dcp start-apiserver", "dcp (orchestrator)")]
     [InlineData("/root/.nuget/packages/aspire.dashboard.sdk.linux-x64/13.6.5/tools/Aspire.Dashboard", "dashboard")]
     public void A_process_of_the_stack_is_named(string commandLine, string name) => Assert.Equal(name, ProcessNames.Of(commandLine));
