@@ -112,7 +112,7 @@ public sealed class ProcessSampler : IAsyncDisposable
         }
     }
 
-    // One process's samples: CPU ticks and RSS at each second it was seen.
+    // One process's samples: CPU ticks and RSS at each second it was seen, and its nice value when last seen.
     private sealed class Tracked(string name, int pid)
     {
         private readonly List<(TimeSpan At, long Ticks, long Rss)> _samples = [];
