@@ -181,9 +181,10 @@ public sealed class PipelineStack : IAsyncDisposable
         {
             await foreach (var batch in logs.WatchAsync(current!.ResourceId).WithCancellation(deadline.Token))
             {
-                if (batch.FirstOrDefault(line => texts.All(t => line.Content.Contains(t, StringComparison.Ordinal))) is { } found)
+                // LogLine is a struct: FirstOrDefault of a batch without the line is a default line (null content), not null.
+                if (batch.Select(line => line.Content).FirstOrDefault(content => texts.All(t => content.Contains(t, StringComparison.Ordinal))) is { } found)
                 {
-                    return found.Content;
+                    return found;
                 }
             }
         }
