@@ -14,7 +14,7 @@ if ! docker version --format '{{.Server.Version}}' >/dev/null 2>&1; then
   exit 3
 fi
 
-hash=$(cat "$emulators/package-lock.json" "$emulators/edge.js" "$emulators/launch.js" "$emulators/lib/servers.js" \
+hash=$(cat "$emulators/package-lock.json" "$emulators/edge.js" "$emulators/launch.js" "$emulators"/lib/*.js \
   "$emulators/image/Dockerfile" "$emulators/image/build.sh" | sha256sum | cut -c1-12)
 # Never a bare hash: Testcontainers' LocalStack module reads a tag that starts with digits as LocalStack's version, and
 # from "4.15" on it refuses to start without a LocalStack auth token (a hash such as 9c176d4337d3 read as version 9).

@@ -73,9 +73,10 @@ public sealed class KinesisClientTests(AwsEnvironmentFixture emulators)
     }
 
     [Fact]
-    public async Task PutRecords_of_500_records_round_trips_every_byte()
+    public async Task PutRecords_of_500_records_round_trips_every_byte_on_the_shard_its_key_hashes_to()
     {
-        var stream = await TestStreams.CreateActiveAsync(_kinesis, shards: 2);
+        var stream = await TestStreams.CreateActiveAsync(_kinesis, shards: 4);
+        var shards = await _kinesis.ListAllShardsAsync(stream, cancellationToken: Ct);
         var entries = Enumerable.Range(0, 500)
             .Select(i => new PutRecordsRequestEntry { PartitionKey = $"key-{i}", Data = Encoding.UTF8.GetBytes($"record {i} " + new string('x', i % 200)) })
             .ToList();
@@ -85,9 +86,10 @@ public sealed class KinesisClientTests(AwsEnvironmentFixture emulators)
         Assert.Equal(0, response.FailedRecordCount);
         Assert.Equal(500, response.Records.Count);
         Assert.All(response.Records, r => Assert.False(r.Failed));
+        Assert.All(entries.Zip(response.Records), sent => Assert.Equal(TestStreams.ShardFor(shards, sent.First.PartitionKey), sent.Second.ShardId));
 
         var read = new List<Record>();
-        foreach (var shard in await _kinesis.ListAllShardsAsync(stream, cancellationToken: Ct))
+        foreach (var shard in shards)
         {
             var records = await TestStreams.ReadAllAsync(_kinesis, stream, shard.ShardId, ShardIteratorType.TrimHorizon);
             var sequences = records.Select(r => BigInteger.Parse(r.SequenceNumber, CultureInfo.InvariantCulture)).ToList();
@@ -98,6 +100,7 @@ public sealed class KinesisClientTests(AwsEnvironmentFixture emulators)
         Assert.Equal(
             entries.Select(e => (e.PartitionKey, Encoding.UTF8.GetString(e.Data))).Order(),
             read.Select(r => (r.PartitionKey, Encoding.UTF8.GetString(r.Data))).Order());
+        Assert.Equal(response.Records.Select(r => r.SequenceNumber).Order(), read.Select(r => r.SequenceNumber).Order());
     }
 
     [Fact]
