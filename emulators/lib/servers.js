@@ -7,6 +7,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { speedUpKinesalite } = require('./kinesisHotPath');
+const { tuneDynaliteStore } = require('./dynamoStore');
 
 function ensureDirectory(directory) {
   fs.mkdirSync(directory, { recursive: true });
@@ -27,31 +28,6 @@ async function kinesis({ host, port, path: dataPath }) {
   if (dataPath) options.path = ensureDirectory(dataPath);
   const server = kinesalite(options);
   return { port: await listen(server, host, port), close: done => server.close(done) };
-}
-
-// dynalite opens its LevelDB with the defaults (a 4 MiB write buffer, snappy compression): under a steady stream of writes the
-// store then spends its time merging small files, and LevelDB slows each write while the merges lag. Measured at 2,000 items/s
-// on 2 cores (2026-11-28): the merges took a sixth of the emulator's CPU and the pipeline fell 6 s behind within half a minute.
-// A test run's data is small and short-lived: a larger write buffer and no compression trade disk for CPU.
-const storeOptions = { writeBufferSize: 64 << 20, maxFileSize: 16 << 20, compression: false };
-
-function tuneDynaliteStore() {
-  const level = require('level');
-  if (level.Level.testbedTuned) return;
-  const Level = level.Level;
-  class TunedLevel extends Level {
-    constructor(location, options) {
-      super(location, { ...storeOptions, ...options });
-    }
-
-    // dynalite reads before each write (the table's description, then the item's old value): LevelDB answers such a read from
-    // memory in microseconds, far less than the hand-off to libuv's thread pool and back that an asynchronous read costs.
-    async _get(key, options) {
-      return this._getSync(key, options);
-    }
-  }
-  TunedLevel.testbedTuned = true;
-  level.Level = TunedLevel;
 }
 
 async function dynamodb({ host, port, path: dataPath }) {
