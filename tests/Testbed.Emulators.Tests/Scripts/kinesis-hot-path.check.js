@@ -13,8 +13,7 @@ let checked = 0;
 
 function outcome(f) {
   try {
-    const value = f();
-    return JSON.stringify(value && typeof value.comparedTo === 'function' && !('value' in value) ? value.toFixed() : value);
+    return JSON.stringify(f());
   } catch (error) {
     return 'throws ' + error.message;
   }
@@ -42,7 +41,6 @@ for (let i = 0; i < 5000; i++) {
   same('stringifySequence', sequence, () => original.stringifySequence(sequence), () => db.stringifySequence(sequence));
   const number = original.stringifySequence(sequence);
   same('parseSequence', number, () => original.parseSequence(number), () => db.parseSequence(number));
-  same('parseSequence again', number, () => original.parseSequence(number), () => db.parseSequence(number));
 
   const key = `event-${i * 31}${i % 5 === 0 ? '-é' : ''}`;
   for (const bound of bounds) {
