@@ -13,6 +13,8 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
     // 180,000 control characters: 180 KB in DynamoDB, but each is 6 bytes escaped on the stream (over Kinesis's 1 MiB record).
     private static readonly string HugeRecord = "{\"type\":\"big\",\"data\":{\"blob\":\"" + string.Concat(Enumerable.Repeat("\\u0001", 180_000)) + "\"}}";
     private static readonly string HugeItem = "{\"type\":\"big\",\"data\":{\"blob\":\"" + new string('x', 500_000) + "\"}}";
+    // Over the 1 MiB + 64 KB an event's body may have: refused while it is read, before it is parsed.
+    private static readonly string HugeBody = "{\"type\":\"big\",\"data\":{\"blob\":\"" + new string('x', 1_200_000) + "\"}}";
 
     private static readonly BadInput[] All =
     [
@@ -46,6 +48,8 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
         new("duplicate key in data", "events", Json, """{"type":"t","data":{"a":1,"a":2}}""", 400, "body", "line 1"),
         new("dataset name ending in a newline", "datasets/sales%0A", "text/csv", "a\n1\n", 400, "name", "dataset name"),
         new("batch as XML", "events/batch", "application/xml", "<events/>", 415, "Content-Type", "application/xml"),
+        new("body over the limit, with a length", "events", Json, HugeBody, 413, "body", "1,048,576"),
+        new("body over the limit, chunked without a length", "events", Json, HugeBody, 413, "body", "1,048,576", Chunked: true),
     ];
 
     public static TheoryData<string> Cases() => [.. All.Select(c => c.Name)];
@@ -54,12 +58,13 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
     [MemberData(nameof(Cases))]
     public async Task Is_answered_with_its_status_and_the_field_at_fault(string name)
     {
-        var (_, path, contentType, body, status, field, message) = All.Single(c => c.Name == name);
+        var (_, path, contentType, body, status, field, message, chunked) = All.Single(c => c.Name == name);
         using var http = fixture.Stack.Ingestion();
-        using var content = new StringContent(body, Encoding.UTF8);
-        content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        request.Headers.TransferEncodingChunked = chunked;
 
-        using var response = await http.PostAsync(path, content, TestContext.Current.CancellationToken);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.True(status == (int)response.StatusCode, $"{name}: expected {status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -108,6 +113,6 @@ public sealed class BadInputTests(IngestionFixture fixture) : IClassFixture<Inge
         Assert.StartsWith("raw/", raw.Key, StringComparison.Ordinal);
     }
 
-    /// <summary>One bad request: where it goes, what it sends, and the status, field and message text it must get.</summary>
-    private sealed record BadInput(string Name, string Path, string? ContentType, string Body, int Status, string Field, string Message);
+    /// <summary>One bad request: where it goes, what it sends (chunked: without a Content-Length), and the status, field and message text it must get.</summary>
+    private sealed record BadInput(string Name, string Path, string? ContentType, string Body, int Status, string Field, string Message, bool Chunked = false);
 }

@@ -77,5 +77,20 @@ public sealed class IngestionTests(IngestionFixture fixture) : IClassFixture<Ing
         Assert.Equal(3, (await StreamContents.ReadAllAsync(fixture.Stack.Kinesis, fixture.Stack.Resources.Stream.Name)).Count(e => e.Id.StartsWith(marker, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task An_event_sent_chunked_without_a_length_is_on_the_stream()
+    {
+        using var http = fixture.Stack.Ingestion();
+        var id = $"chunked-{Guid.NewGuid():N}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "events") { Content = Json($$$"""{"type":"chunked","id":"{{{id}}}","data":{"n":1}}""") };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var stored = (await StreamContents.ReadAllAsync(fixture.Stack.Kinesis, fixture.Stack.Resources.Stream.Name)).Single(e => e.Id == id);
+        Assert.Equal(1, stored.Data.GetProperty("n").GetInt32());
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }
