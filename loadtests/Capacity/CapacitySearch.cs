@@ -8,7 +8,7 @@ using Testbed.LoadTests.Simulations;
 namespace Testbed.LoadTests.Capacity;
 
 /// <summary>
-/// The capacity scenario: single events at a constant rate for one stage, then a higher rate for the next, until a stage breaks the limits
+/// The capacity scenario: events at a constant rate for one stage (one per request, or in batches), then a higher rate for the next, until a stage breaks the limits
 /// (client freshness p99, backlog, ingestion refusing) or the highest rate has run; bounded by the stage count.
 /// </summary>
 /// <remarks>Between stages the sampled events of the stage are awaited (at most a minute), so each stage starts on a pipeline that has caught up and is judged on its own.</remarks>
@@ -50,11 +50,15 @@ public sealed class CapacitySearch(ScenarioContext context, ProcessSampler sampl
 
     private async Task<CapacityStage> RunStageAsync(int n, double rate, TimeSpan warmup, CapacityLimits limits, CancellationToken cancellationToken)
     {
-        var duration = context.Options.Duration;
+        var options = context.Options;
+        var duration = options.Duration;
         var ingest = new StepRecorder("ingest");
         var requests = new IngestRequests(context, ingest);
+        // The stage's rate is in events; in batches, each request carries BatchSize of them.
+        var perRequest = options.CapacityInBatches ? options.BatchSize : 1;
+        Func<Invocation, Task> send = options.CapacityInBatches ? requests.BatchAsync : requests.SingleAsync;
         var freshnessBefore = context.Freshness.Samples.Count;
-        console.WriteLine(Text($"Stage {n + 1}: {rate:0} events/s for {duration.TotalSeconds:0} s{(warmup > TimeSpan.Zero ? $" after {warmup.TotalSeconds:0} s of warm-up" : string.Empty)}…"));
+        console.WriteLine(Text($"Stage {n + 1}: {rate:0} events/s{(perRequest > 1 ? $" ({rate / perRequest:0.##} requests/s of {perRequest})" : string.Empty)} for {duration.TotalSeconds:0} s{(warmup > TimeSpan.Zero ? $" after {warmup.TotalSeconds:0} s of warm-up" : string.Empty)}…"));
 
         TimeSpan from;
         await using (var progress = new LiveProgress([ingest, context.Freshness], warmup, console))
@@ -62,10 +66,10 @@ public sealed class CapacitySearch(ScenarioContext context, ProcessSampler sampl
             progress.Start();
             from = sampler.Elapsed + warmup;
             await LoadDriver.RunAsync(
-                new LoadShape.Constant(rate),
+                new LoadShape.Constant(rate / perRequest),
                 warmup,
                 duration,
-                invocation => requests.SingleAsync(invocation with { Number = invocation.Number + (n * NumbersPerStage) }),
+                invocation => send(invocation with { Number = invocation.Number + (n * NumbersPerStage) }),
                 requests.Overloaded,
                 cancellationToken).ConfigureAwait(false);
         }

@@ -4,7 +4,7 @@ using Testbed.LoadTests.Processes;
 namespace Testbed.LoadTests.Capacity;
 
 /// <summary>One rate the capacity scenario held for a stage: what ingestion accepted, how fresh the sampled events were, what was left behind, and what each process used.</summary>
-/// <param name="Rate">The offered rate, requests (events) per second.</param>
+/// <param name="Rate">The offered rate in events per second (one per request, or in batches).</param>
 /// <param name="Ingest">The stage's ingest requests.</param>
 /// <param name="Freshness">The stage's sampled events, accept → queryable.</param>
 /// <param name="BacklogSeconds">Records not yet read by the processors when the stage's load ended, in seconds of the offered rate; null when the Api did not say.</param>

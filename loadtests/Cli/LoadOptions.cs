@@ -55,8 +55,11 @@ public sealed record LoadOptions
     /// <summary>A LocalStack-style edge (keys test/test) to measure the baseline through, instead of fresh embedded emulators.</summary>
     public Uri? AwsEndpoint { get; init; }
 
-    /// <summary>Events per batch request (ingest-batch) or rows per file (dataset).</summary>
+    /// <summary>Events per batch request (ingest-batch, and capacity when given) or rows per file (dataset).</summary>
     public int BatchSize { get; init; } = 100;
+
+    /// <summary>Whether the capacity scenario posts its events in batches of <see cref="BatchSize"/> (--batch-size given) instead of one per request.</summary>
+    public bool CapacityInBatches { get; init; }
 
     /// <summary>The share of accepted events polled through the Api until queryable.</summary>
     public double Sample { get; init; } = 0.01;
@@ -81,7 +84,7 @@ public sealed record LoadOptions
 
     /// <summary>How the load is shaped, in words for reports.</summary>
     public string Simulation => Scenario == "capacity"
-        ? string.Create(CultureInfo.InvariantCulture, $"stages of {Duration.TotalSeconds:0} s at constant rates from {Rate} req/s, {Step ?? Rate} higher each, up to {RampTo ?? Rate * 20}, until freshness p99 > {Limits.MaxFreshness.TotalMilliseconds:0} ms or backlog > {Limits.MaxBacklog.TotalSeconds:0.#} s")
+        ? string.Create(CultureInfo.InvariantCulture, $"stages of {Duration.TotalSeconds:0} s at constant rates from {Rate} events/s, {Step ?? Rate} higher each, up to {RampTo ?? Rate * 20}, {(CapacityInBatches ? $"in batches of {BatchSize} events" : "one event per request")}, until freshness p99 > {Limits.MaxFreshness.TotalMilliseconds:0} ms or backlog > {Limits.MaxBacklog.TotalSeconds:0.#} s")
         : Concurrency is { } users
         ? $"closed model, {users} concurrent users"
         : RampTo is { } to
@@ -99,13 +102,14 @@ public sealed record LoadOptions
                    dataset        POST /datasets/{name}, CSV files of --batch-size rows
                    baseline       only the emulators' capacity (Kinesis PutRecords, DynamoDB BatchWriteItem)
                    runner-check   ingest-single against a built-in endpoint that answers at once: the runner's own ceiling
-                   capacity       ingest-single in stages of --duration (default 20 s), --step req/s higher each, from --rate
+                   capacity       ingest-single in stages of --duration (default 20 s), --step events/s higher each, from --rate
                                   (default 250) up to --ramp-to (default 20 x --rate), until a stage breaks --max-freshness or --max-backlog: the knee rate and
-                                  what ran out (an emulator's thread, or the machine's CPU)
+                                  what ran out (an emulator's thread, or the machine's CPU); with --batch-size, ingest-batch instead
+                                  (the rates stay events/s: rate / batch size requests a second)
 
         Options:   --rate N            requests per second, open model (default 200)
                    --ramp-to N         ramp the rate from --rate to N over --duration
-                   --step N            capacity: rate increase per stage (default: --rate)
+                   --step N            capacity: rate increase per stage (default: --rate); capacity's rates are events/s
                    --max-freshness 1s  capacity: client freshness p99 a stage may reach and still count as kept up
                    --max-backlog 2s    capacity: unread records at a stage's end, in seconds of its rate
                    --concurrency N     closed model: N users instead of an arrival rate
@@ -118,7 +122,7 @@ public sealed record LoadOptions
                    --client-id ID      the client to get tokens for (default testbed)
                    --client-secret S   its secret (default testbed-local-secret, the local issuer's)
                    --token TOKEN       send this bearer token instead (e.g. from a Cognito user pool)
-                   --batch-size N      events per batch / rows per dataset file (default 100)
+                   --batch-size N      events per batch / rows per dataset file (default 100); capacity posts batches only when given
                    --sample 0.01       share of events polled until queryable
                    --read-rate N       reads per second in mixed (default 50)
                    --baseline 5s       emulator capacity measured first; 0 skips
@@ -176,7 +180,7 @@ public sealed record LoadOptions
                 "--client-secret" => options with { ClientSecret = value },
                 "--token" => options with { Token = value },
                 "--aws-endpoint" => options with { AwsEndpoint = Url(value, name) },
-                "--batch-size" => options with { BatchSize = (int)Positive(value, name) },
+                "--batch-size" => options with { BatchSize = (int)Positive(value, name), CapacityInBatches = capacity },
                 "--sample" => options with { Sample = Share(value, name) },
                 "--read-rate" => options with { ReadRate = Positive(value, name) },
                 "--baseline" => options with { Baseline = Durations.Parse(value, name) },

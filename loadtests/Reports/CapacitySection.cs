@@ -14,13 +14,13 @@ public static class CapacitySection
         var limits = capacity.Limits;
         md.AppendLine().AppendLine("## Capacity").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"A stage is held when ingestion accepts at least 99 % of its requests, every sampled event is queryable with client freshness p99 ≤ {limits.MaxFreshness.TotalMilliseconds:0} ms, and at its end the processors are less than {limits.MaxBacklog.TotalSeconds:0.#} s of events behind.").AppendLine();
-        md.AppendLine("| rate /s | accepted /s | accept p50 ms | accept p99 ms | freshness p50 ms | freshness p99 ms | backlog s | busiest processes (% of a core) | result |");
+        md.AppendLine("| offered events/s | accepted events/s | accept p50 ms | accept p99 ms | freshness p50 ms | freshness p99 ms | backlog s | busiest processes (% of a core) | result |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var s in capacity.Stages)
         {
             var busiest = string.Join(", ", s.Processes.Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.CpuPercent:0}")));
             var backlog = s.BacklogSeconds is { } b ? b.ToString("0.0", CultureInfo.InvariantCulture) : "–";
-            md.AppendLine($"| {Rate(s.Rate)} | {Rate(s.Ingest.Rate)} | {Ms(s.Ingest.P50)} | {Ms(s.Ingest.P99)} | {Ms(s.Freshness.P50)} | {Ms(s.Freshness.P99)} | {backlog} | {busiest} | {(s.Held ? "held" : "**not held**: " + string.Join("; ", s.Breaches))} |");
+            md.AppendLine($"| {Rate(s.Rate)} | {Rate(s.Ingest.UnitsPerSecond)} | {Ms(s.Ingest.P50)} | {Ms(s.Ingest.P99)} | {Ms(s.Freshness.P50)} | {Ms(s.Freshness.P99)} | {backlog} | {busiest} | {(s.Held ? "held" : "**not held**: " + string.Join("; ", s.Breaches))} |");
         }
 
         md.AppendLine();

@@ -32,7 +32,7 @@ public static class HtmlReport
                 .Append(SvgChart.Lines("latency by rate (x: events/s)", "ms", [
                     ("freshness p99", "#b26a00", [.. stages.Select(s => (s.Rate, s.Freshness.P99))]),
                     ("accept p99", "#3355cc", [.. stages.Select(s => (s.Rate, s.Ingest.P99))])]))
-                .Append(SvgChart.Lines("accepted by rate (x: events/s)", "per s", [("accepted/s", "#1a7f37", [.. stages.Select(s => (s.Rate, s.Ingest.Rate))])]))
+                .Append(SvgChart.Lines("accepted by rate (x: events/s)", "events/s", [("accepted events/s", "#1a7f37", [.. stages.Select(s => (s.Rate, s.Ingest.UnitsPerSecond))])]))
                 .Append("</div>");
         }
 

@@ -27,6 +27,19 @@ public sealed class CapacityTests
     }
 
     [Fact]
+    public void Capacity_posts_batches_only_when_a_batch_size_is_given()
+    {
+        Assert.False(LoadOptions.Parse(["capacity"]).CapacityInBatches);
+        Assert.False(LoadOptions.Parse(["ingest-batch", "--batch-size", "50"]).CapacityInBatches);
+
+        var batches = LoadOptions.Parse(["capacity", "--batch-size", "50"]);
+        Assert.True(batches.CapacityInBatches);
+        Assert.Equal(50, batches.BatchSize);
+        Assert.Contains("in batches of 50 events", batches.Simulation, StringComparison.Ordinal);
+        Assert.Contains("one event per request", LoadOptions.Parse(["capacity"]).Simulation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_stage_is_held_only_within_every_limit()
     {
         var ingest = Step(count: 1000, failed: 0, p99: 40);

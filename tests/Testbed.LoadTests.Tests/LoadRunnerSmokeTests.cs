@@ -133,6 +133,45 @@ public sealed class LoadRunnerSmokeTests
     }
 
     [Fact]
+    public async Task A_capacity_run_in_batches_offers_its_rates_in_events_and_stores_every_event_of_every_batch()
+    {
+        var output = Directory.CreateTempSubdirectory("testbed-load-").FullName;
+        try
+        {
+            // 200 and 400 events/s in batches of 20: 10 and 20 requests a second.
+            await using var run = await RunAsync(
+                "capacity", "--batch-size", "20", "--rate", "200", "--step", "200", "--ramp-to", "400", "--duration", "3s", "--warmup", "2s", "--baseline", "0",
+                "--max-freshness", "50s", "--max-backlog", "60s", "--sample", "0.5", "--out", output, "--threshold", "knee >= 400", "--threshold", "loss = 0");
+
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("Stage 1: 200 events/s (10 requests/s of 20) for 3 s", run.Output, StringComparison.Ordinal);
+            Assert.Contains("Stage 2 of at most 2: 400/s held", run.Output, StringComparison.Ordinal);
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), TestContext.Current.CancellationToken));
+            var report = json.RootElement;
+            var stages = report.GetProperty("capacity").GetProperty("stages").EnumerateArray().ToList();
+            Assert.Equal([30L, 60L], stages.Select(s => s.GetProperty("ingest").GetProperty("ok").GetInt64()));
+            Assert.Equal([200.0, 400.0], stages.Select(s => s.GetProperty("ingest").GetProperty("unitsPerSecond").GetDouble()));
+            Assert.All(stages, s => Assert.True(s.GetProperty("freshness").GetProperty("ok").GetInt64() > 0, "sampled events were polled in each stage"));
+
+
+            var loss = report.GetProperty("loss");
+            Assert.Equal(0, loss.GetProperty("lost").GetInt64());
+            Assert.Equal(0, loss.GetProperty("accepted").GetInt64() % 20);
+            Assert.InRange(loss.GetProperty("accepted").GetInt64(), 1800 + 100, 1800 + 500);
+
+            var markdown = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
+            Assert.Contains("in batches of 20 events", markdown, StringComparison.Ordinal);
+            Assert.Contains("| 400.0 | 400.0 |", markdown, StringComparison.Ordinal);
+            Assert.Contains("**Knee: 400.0 events/s**", markdown, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Bad_arguments_exit_with_2_and_say_what_is_wrong()
     {
         await using var run = await RunAsync("ingest-single", "--rate", "fast");
