@@ -26,14 +26,23 @@ public static class PipelineSettingsExtensions
         return builder;
     }
 
-    /// <summary>Locally the processors poll an empty shard every 10 ms (the emulators have no read limit); on AWS every 200 ms, within 5 reads per shard per second.</summary>
+    /// <summary>Locally the processors poll an empty shard every 10 ms and read a shard as often as they like (the emulators have no read limit); on AWS every 200 ms at most, within 5 reads per shard per second. A configured value wins.</summary>
     public static IResourceBuilder<T> WithPolling<T>(this IResourceBuilder<T> builder, IConfiguration configuration, AwsEnvironment aws)
         where T : IResourceWithEnvironment
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(aws);
-        return string.IsNullOrWhiteSpace(configuration["Processor:PollInterval"])
-            ? builder.WithEnvironment("Processor__PollInterval", aws.Mode == AwsMode.Aws ? "00:00:00.200" : "00:00:00.010")
-            : builder;
+        var onAws = aws.Mode == AwsMode.Aws;
+        if (string.IsNullOrWhiteSpace(configuration["Processor:PollInterval"]))
+        {
+            builder.WithEnvironment("Processor__PollInterval", onAws ? "00:00:00.200" : "00:00:00.010");
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration["Processor:MinReadInterval"]))
+        {
+            builder.WithEnvironment("Processor__MinReadInterval", onAws ? "00:00:00.200" : "00:00:00");
+        }
+
+        return builder;
     }
 }

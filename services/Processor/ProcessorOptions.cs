@@ -27,6 +27,9 @@ public sealed class ProcessorOptions
     /// <summary>How long a shard that has caught up and receives 1,000 records a second waits between reads; proportional to its rate (10 ms at 100 a second), at most twice this. A busy shard's batches then grow with its rate: each batch has a fixed cost in every emulator and service.</summary>
     public TimeSpan BusyShardWait { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The least time between the starts of two reads of one shard: AWS refuses more than 5 reads of a shard a second (ProvisionedThroughputExceeded). The AppHost sets 0 for the emulators, which have no such limit.</summary>
+    public TimeSpan MinReadInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Records per GetRecords call.</summary>
     public int MaxRecordsPerRead { get; set; } = 1000;
 

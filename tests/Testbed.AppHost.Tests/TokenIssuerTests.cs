@@ -22,14 +22,14 @@ public sealed class TokenIssuerTests
         foreach (var service in new[] { "ingestion", "api" })
         {
             var resource = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == service);
-            var variables = await VariablesAsync(resource);
+            var variables = await ResourceVariables.ReadAsync(resource);
             Assert.Equal("{identity.bindings.http.url}", variables["Auth__Issuer"]);
             Assert.Equal("testbed", variables["Auth__Audience"]);
             Assert.Contains(resource.Annotations.OfType<WaitAnnotation>(), w => w.Resource == identity);
         }
 
         // The tokens' iss is the URL the services are given, not the port the process listens on behind the proxy.
-        Assert.Equal("{identity.bindings.http.url}", (await VariablesAsync(identity))["Identity__Issuer"]);
+        Assert.Equal("{identity.bindings.http.url}", (await ResourceVariables.ReadAsync(identity))["Identity__Issuer"]);
         Assert.DoesNotContain(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "processor").Annotations.OfType<WaitAnnotation>(), w => w.Resource == identity);
     }
 
@@ -41,7 +41,7 @@ public sealed class TokenIssuerTests
 
         var front = builder.AddExecutable("front", "true", ".").WithTokenClient(issuer);
 
-        var caller = await VariablesAsync(front.Resource);
+        var caller = await ResourceVariables.ReadAsync(front.Resource);
         Assert.Equal("{identity.bindings.http.url}/oauth2/token", caller["Auth__TokenEndpoint"]);
         Assert.Equal("testbed", caller["Auth__ClientId"]);
         Assert.Equal("testbed-local-secret", caller["Auth__ClientSecret"]);
@@ -83,31 +83,14 @@ public sealed class TokenIssuerTests
 
         Assert.DoesNotContain(builder.Resources, r => r.Name == "identity");
         var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "api");
-        var variables = await VariablesAsync(api);
+        var variables = await ResourceVariables.ReadAsync(api);
         Assert.Equal(pool, variables["Auth__Issuer"]);
         Assert.Equal("3n4b5urk1ft4fl3mg5e62d9ado", variables["Auth__Audience"]);
 
         // The web front gets tokens from the user pool's domain, asking for the resource server's scopes.
-        var web = await VariablesAsync(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "web"));
+        var web = await ResourceVariables.ReadAsync(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "web"));
         Assert.Equal("https://testbed-auth.auth.eu-west-1.amazoncognito.com/oauth2/token", web["Auth__TokenEndpoint"]);
         Assert.Equal("3n4b5urk1ft4fl3mg5e62d9ado", web["Auth__ClientId"]);
         Assert.Equal("testbed/", web["Auth__ScopePrefix"]);
-    }
-
-    // The values as the manifest writes them: an endpoint as {identity.bindings.http.url}, text as itself.
-    private static async Task<Dictionary<string, string?>> VariablesAsync(IResource resource)
-    {
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), resource);
-        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await callback.Callback(context).WaitAsync(Bound, Ct);
-        }
-
-        return context.EnvironmentVariables.ToDictionary(v => v.Key, v => v.Value switch
-        {
-            string text => text,
-            IManifestExpressionProvider expression => expression.ValueExpression,
-            _ => v.Value?.ToString(),
-        });
     }
 }

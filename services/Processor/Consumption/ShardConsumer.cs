@@ -82,6 +82,7 @@ public sealed class ShardConsumer(
         var emptyReads = 0;
         var readStarted = time.GetTimestamp();
         var previousReadStarted = readStarted;
+        var readBefore = false;
         try
         {
             while (!token.IsCancellationRequested && iterator is not null)
@@ -159,12 +160,22 @@ public sealed class ShardConsumer(
             await Observed(checkpoints.Pending).ConfigureAwait(false);
         }
 
-        // Each read notes when it began: a caught-up shard's rate is its batch over the time between the starts of two reads.
+        // Each read notes when it began: a caught-up shard's rate is its batch over the time between the starts of two reads. A read due
+        // sooner than MinReadInterval after the last one began waits for the rest (AWS takes 5 reads of a shard a second; a trickling
+        // shard, caught up after every batch, would otherwise be read after every few records).
         Task<GetRecordsResponse> StartRead(string from)
         {
+            var early = readBefore ? options.Value.MinReadInterval - time.GetElapsedTime(readStarted) : TimeSpan.Zero;
+            readBefore = true;
             previousReadStarted = readStarted;
-            readStarted = time.GetTimestamp();
-            return ReadAsync(from, token);
+            if (early <= TimeSpan.Zero)
+            {
+                readStarted = time.GetTimestamp();
+                return ReadAsync(from, token);
+            }
+
+            readStarted = time.GetTimestamp() + (long)(early.TotalSeconds * time.TimestampFrequency);
+            return ReadLaterAsync(from, early, token);
         }
     }
 
@@ -181,6 +192,12 @@ public sealed class ShardConsumer(
     }
 
     private static Task Observed(Task? task) => task?.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default) ?? Task.CompletedTask;
+
+    private async Task<GetRecordsResponse> ReadLaterAsync(string iterator, TimeSpan delay, CancellationToken token)
+    {
+        await Task.Delay(delay, time, token).ConfigureAwait(false);
+        return await ReadAsync(iterator, token).ConfigureAwait(false);
+    }
 
     private Task<GetRecordsResponse> ReadAsync(string iterator, CancellationToken token) =>
         kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator, Limit = options.Value.MaxRecordsPerRead }, token);
