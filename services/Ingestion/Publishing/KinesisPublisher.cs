@@ -40,8 +40,10 @@ public sealed class KinesisPublisher(
         {
             while (await WaitForRecordsAsync(stoppingToken).ConfigureAwait(false))
             {
+                // Once gathered, a batch is sent even when ingestion is stopping: its records have left the queue, and each waits for an
+                // answer. A slot frees when a call in flight ends, which every call does (its answer, a failure, or the client's timeout).
                 var batch = await GatherAsync(stoppingToken).ConfigureAwait(false);
-                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
                 inFlight.RemoveAll(t => t.IsCompleted);
                 inFlight.Add(Task.Run(async () =>
                 {
@@ -60,14 +62,18 @@ public sealed class KinesisPublisher(
         {
         }
 
+        // Stopping: new records are refused, and those already queued are still published and answered, so that a graceful stop
+        // leaves no request it took without an answer.
         _queue.Writer.TryComplete();
-        await Task.WhenAll(inFlight).ConfigureAwait(false);
-        while (_queue.Reader.TryRead(out var left))
+        while (_queue.Reader.TryPeek(out _))
         {
-            left.Result.TrySetResult(new PublishResult(PublishOutcome.Unavailable, Error: "Ingestion is shutting down."));
+            inFlight.Add(SendAsync(await GatherAsync(stoppingToken).ConfigureAwait(false), CancellationToken.None));
         }
+
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
     }
 
+    // Returns what it has when the window closes, the batch is full, or ingestion is stopping; never throws.
     private async Task<List<Pending>> GatherAsync(CancellationToken cancellationToken)
     {
         var batch = new List<Pending>();
@@ -92,7 +98,7 @@ public sealed class KinesisPublisher(
             // The window closing is how most batches end (about a hundred a second under load). Racing the wait against a
             // delay, rather than cancelling it, keeps that from throwing: a cancelled channel wait throws inside, even unobserved.
             var waiting = WaitForRecordsAsync(cancellationToken);
-            if (await Task.WhenAny(waiting, window).ConfigureAwait(false) != waiting || !await waiting.ConfigureAwait(false))
+            if (await Task.WhenAny(waiting, window).ConfigureAwait(false) != waiting || !waiting.IsCompletedSuccessfully || !waiting.Result)
             {
                 break;
             }
