@@ -90,7 +90,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         var loss = trivial is null
             ? await LossCheck.RunAsync(api, plan.StoredType, context.Ledger.Accepted, context.Ledger.AcceptedIds, loadEnded, _say, cancellationToken).ConfigureAwait(false)
             : null;
-        var freshness = trivial is null ? await PipelineFreshness.ReadAsync(api, cancellationToken).ConfigureAwait(false) : null;
+        var freshness = trivial is null ? (await PipelineStatus.ReadAsync(api, cancellationToken).ConfigureAwait(false))?.Freshness : null;
 
         var processes = await sampler.StopAsync(options.Warmup, loadEndedAt).ConfigureAwait(false);
         // A capacity run's steps are its stages, each over its own duration.

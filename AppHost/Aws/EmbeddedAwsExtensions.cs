@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -43,7 +41,7 @@ public static class EmbeddedAwsExtensions
     {
         var name = service.ToString().ToLowerInvariant();
         var port = builder.Configuration.GetValue($"AppHost:Ports:{service}", 0);
-        port = port == 0 ? FreePort() : port;
+        port = port == 0 ? FreePort.Next() : port;
         List<string> args =
         [
             "launch.js", name, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -83,12 +81,5 @@ public static class EmbeddedAwsExtensions
             }
         });
         return emulator;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -75,7 +75,7 @@ public sealed class CapacitySearch(ScenarioContext context, ProcessSampler sampl
         }
 
         var to = sampler.Elapsed;
-        var behind = await PipelineBacklog.ReadAsync(context.Api, cancellationToken).ConfigureAwait(false);
+        var behind = (await PipelineStatus.ReadAsync(context.Api, cancellationToken).ConfigureAwait(false))?.RecordsBehind;
         await context.Probe.DrainAsync().ConfigureAwait(false);
 
         var ingestStats = StepStats.From("ingest", ingest.Samples, duration);

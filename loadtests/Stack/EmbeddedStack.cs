@@ -3,6 +3,7 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Testbed.Emulators;
 using Testbed.LoadTests.Processes;
 
 namespace Testbed.LoadTests.Stack;
@@ -55,7 +56,7 @@ public sealed class EmbeddedStack : IAsyncDisposable
                 service.WithEndpoint("http", endpoint =>
                 {
                     endpoint.IsProxied = false;
-                    endpoint.Port = FreePort();
+                    endpoint.Port = FreePort.Next();
                     endpoint.TargetPort = endpoint.Port;
                 });
 
@@ -105,13 +106,6 @@ public sealed class EmbeddedStack : IAsyncDisposable
             new Uri(app.GetEndpoint("identity", "http"), "/oauth2/token"));
         progress.Report($"Embedded stack up in {watch.Elapsed.TotalSeconds:0.0} s: ingestion {endpoints.Ingestion}, api {endpoints.Api}");
         return new EmbeddedStack(app, endpoints);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Stops every resource of the stack and waits for it.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Testbed.Emulators;
 using Testbed.Testing;
 
 namespace Testbed.AppHost.Tests.Fixtures;

@@ -5,6 +5,7 @@ using Testbed.Aws.Kinesis.Errors;
 using Testbed.Aws.Kinesis.Model;
 using Testbed.Aws.Retries;
 using Testbed.Aws.Tests.Fixtures;
+using Testbed.Emulators;
 using Testbed.Testing;
 
 namespace Testbed.Aws.Tests.Kinesis;
