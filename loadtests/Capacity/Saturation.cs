@@ -45,9 +45,27 @@ public static class Saturation
         }
 
         var top = string.Join(", ", busiest.Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.CpuPercent:0} %")));
-        return OutOfCpu(total, cores)
-            ? $"the machine's CPU: {machine} (busiest: {top})"
-            : $"neither an emulator's thread nor the machine's CPU ({machine}): the pipeline waited on its round trips (busiest: {top})";
+        if (OutOfCpu(total, cores))
+        {
+            return $"the machine's CPU: {machine} (busiest: {top})";
+        }
+
+        // Not at a limit on average, a stage can still have been at one for a good part of its seconds: say which, and for how long.
+        var atLimit = AtLimitPartOfTheTime(busiest, cores);
+        return atLimit.Count == 0
+            ? $"neither an emulator's thread nor the machine's CPU ({machine}): the pipeline waited on its round trips (busiest: {top})"
+            : $"neither an emulator's thread nor the machine's CPU on average ({machine}; busiest: {top}), but at their limit for part of the stage: {string.Join(", ", atLimit)}";
+    }
+
+    // Each single-threaded emulator and the machine, with the seconds of the timeline it spent at its limit; most seconds first.
+    private static List<string> AtLimitPartOfTheTime(IReadOnlyList<ProcessUsage> processes, int cores)
+    {
+        var seconds = processes.SelectMany(p => p.Timeline).Select(t => t.Second).Distinct().Count();
+        var limits = processes
+            .Where(p => SingleThreaded.Contains(p.Name))
+            .Select(p => (What: $"the {p.Name}'s thread", Seconds: p.Timeline.Count(t => t.CpuPercent >= SingleThreadBusy)))
+            .Append((What: "the machine's CPU", Seconds: processes.SelectMany(p => p.Timeline).GroupBy(t => t.Second).Count(g => OutOfCpu(g.Sum(t => t.CpuPercent), cores))));
+        return [.. limits.Where(l => l.Seconds > 0).OrderByDescending(l => l.Seconds).Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.What} in {l.Seconds} of {seconds} s"))];
     }
 
     // The busiest emulator whose JavaScript thread was near a whole core, if any.

@@ -27,16 +27,25 @@ public sealed class ProcessSampler : IAsyncDisposable
     public async Task<IReadOnlyList<ProcessUsage>> StopAsync(TimeSpan measuredFrom, TimeSpan measuredTo)
     {
         await StopLoopAsync().ConfigureAwait(false);
-        return Usage(measuredFrom, measuredTo);
+        return Collect(u => u, measuredFrom, measuredTo);
     }
 
-    /// <summary>Each process's use so far, busiest first, its CPU share over [<paramref name="from"/>, <paramref name="to"/>]; sampling goes on.</summary>
-    public IReadOnlyList<ProcessUsage> Usage(TimeSpan from, TimeSpan to)
+    /// <summary>Each process's use in [<paramref name="from"/>, <paramref name="to"/>] (a capacity stage), busiest first: its CPU share, and its seconds and busiest second in that window only; sampling goes on.</summary>
+    public IReadOnlyList<ProcessUsage> Usage(TimeSpan from, TimeSpan to) => Collect(u => Within(u, from, to), from, to);
+
+    private List<ProcessUsage> Collect(Func<ProcessUsage, ProcessUsage> shape, TimeSpan from, TimeSpan to)
     {
         lock (_tracked)
         {
-            return [.. _tracked.Values.Select(t => t.Usage(from, to)).Where(u => u.Timeline.Count > 0).OrderByDescending(u => u.CpuPercent)];
+            return [.. _tracked.Values.Select(t => shape(t.Usage(from, to))).Where(u => u.Timeline.Count > 0).OrderByDescending(u => u.CpuPercent)];
         }
+    }
+
+    // A sample is numbered by the second it ends: those ending after the window began and no later than a second after it ended.
+    private static ProcessUsage Within(ProcessUsage usage, TimeSpan from, TimeSpan to)
+    {
+        List<ProcessSample> seconds = [.. usage.Timeline.Where(t => t.Second > from.TotalSeconds && t.Second <= to.TotalSeconds + Interval.TotalSeconds)];
+        return usage with { Timeline = seconds, PeakCpuPercent = seconds.Count > 0 ? seconds.Max(t => t.CpuPercent) : 0 };
     }
 
     /// <inheritdoc />

@@ -66,6 +66,22 @@ public sealed class CapacityTests
     }
 
     [Fact]
+    public void A_limit_reached_for_part_of_a_stage_is_named_with_its_seconds()
+    {
+        ProcessUsage Timed(string name, params double[] seconds) => new(name, 1, 0, seconds.Average(), seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i + 1, c))]);
+
+        // On average neither the emulator (79 %) nor the machine (164 % of 200 %) is at its limit; the emulator is in 3 of 5 seconds, the machine in 2.
+        var partly = Saturation.Describe([Timed("dynamodb emulator", 97, 104, 91, 55, 48), Timed("ingestion", 90, 90, 50, 30, 30), Timed("runner", 10, 10, 10, 10, 10)], cores: 2);
+        var never = Saturation.Describe([Timed("dynamodb emulator", 60, 60, 60), Timed("ingestion", 50, 50, 50)], cores: 2);
+
+        Assert.Equal(
+            "neither an emulator's thread nor the machine's CPU on average (the machine's 2 cores were 147 % of 200 % busy; busiest: dynamodb emulator 79 %, ingestion 58 %, runner 10 %), "
+            + "but at their limit for part of the stage: the dynamodb emulator's thread in 3 of 5 s, the machine's CPU in 2 of 5 s",
+            partly);
+        Assert.EndsWith("the pipeline waited on its round trips (busiest: dynamodb emulator 60 %, ingestion 50 %)", never, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_report_says_whether_the_cpu_was_the_limit()
     {
         ProcessUsage Timed(string name, double cpu, params double[] seconds) => new(name, 1, 0, cpu, seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i, c))]);
