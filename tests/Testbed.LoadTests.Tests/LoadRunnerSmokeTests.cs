@@ -154,7 +154,7 @@ public sealed class LoadRunnerSmokeTests
             Assert.Equal([200.0, 400.0], stages.Select(s => s.GetProperty("ingest").GetProperty("unitsPerSecond").GetDouble()));
             Assert.All(stages, s => Assert.True(s.GetProperty("freshness").GetProperty("ok").GetInt64() > 0, "sampled events were polled in each stage"));
 
-
+            // The warm-up's requests (about 15) and both stages' 90, 20 events each: every event stored, each under its own id.
             var loss = report.GetProperty("loss");
             Assert.Equal(0, loss.GetProperty("lost").GetInt64());
             Assert.Equal(0, loss.GetProperty("accepted").GetInt64() % 20);
