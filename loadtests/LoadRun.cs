@@ -66,6 +66,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         await using var sampler = new ProcessSampler();
         sampler.Start();
         var watch = Stopwatch.StartNew();
+        var loadStarted = DateTimeOffset.UtcNow;
         long loadEnded;
         TimeSpan loadEndedAt;
         CapacityResult? capacity = null;
@@ -91,6 +92,11 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             ? await LossCheck.RunAsync(api, plan.StoredType, context.Ledger.Accepted, context.Ledger.AcceptedIds, loadEnded, _say, cancellationToken).ConfigureAwait(false)
             : null;
         var freshness = trivial is null ? (await PipelineStatus.ReadAsync(api, cancellationToken).ConfigureAwait(false))?.Freshness : null;
+        var alarms = trivial is null ? await RunAlarms.ReadAsync(api, loadStarted, cancellationToken).ConfigureAwait(false) : null;
+        if (alarms is { Count: > 0 })
+        {
+            _say.Report($"Alarms set off by the load: {string.Join(", ", alarms.Select(a => a.Name))} (report.md, Alarms).");
+        }
 
         var processes = await sampler.StopAsync(options.Warmup, loadEndedAt).ConfigureAwait(false);
         // A capacity run's steps are its stages, each over its own duration.
@@ -98,7 +104,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             ? plan.Steps.Select(s => StepStats.From(s.Name, s.Samples, options.Duration)).ToList()
             : [.. capacity.Stages.SelectMany(s => new[] { s.Ingest with { Name = Stage("ingest", s.Rate) }, s.Freshness with { Name = Stage("freshness", s.Rate) } })];
         var measured = capacity is null ? options.Duration : options.Duration * capacity.Stages.Count;
-        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, measured, steps, loss, freshness, baseline, [], processes, capacity);
+        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, measured, steps, loss, freshness, baseline, [], processes, capacity, alarms);
         report = report with { Thresholds = [.. options.Thresholds.Select(t => new ThresholdResult(t, report.Figure(t.Figure)))] };
         return Finish(report, folder);
     }

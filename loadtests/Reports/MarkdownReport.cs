@@ -85,6 +85,8 @@ public static class MarkdownReport
             md.AppendLine().AppendLine(Saturation.Summary(processes, Environment.ProcessorCount));
         }
 
+        AlarmsSection.Render(md, report.Alarms);
+
         if (report.Thresholds.Count > 0)
         {
             md.AppendLine().AppendLine("## Thresholds").AppendLine().AppendLine("| threshold | actual | result |").AppendLine("|---|---:|---|");

@@ -21,7 +21,8 @@ public sealed record RunReport(
     IReadOnlyList<ThroughputResult> Baseline,
     IReadOnlyList<ThresholdResult> Thresholds,
     IReadOnlyList<ProcessUsage>? Processes = null,
-    CapacityResult? Capacity = null)
+    CapacityResult? Capacity = null,
+    IReadOnlyList<RaisedAlarm>? Alarms = null)
 {
     /// <summary>The step whose rate the capacity ratio uses (ingest or upload).</summary>
     public StepStats? Main => Steps.FirstOrDefault();

@@ -65,6 +65,10 @@ public sealed class LoadRunnerSmokeTests
             var markdown = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
             Assert.Contains("**lost 0**", markdown, StringComparison.Ordinal);
             Assert.Contains("## Processes", markdown, StringComparison.Ordinal);
+
+            // The Api's alarms were read after the load (a cold stack may set off its latency alarm, so not which).
+            Assert.Equal(JsonValueKind.Array, report.GetProperty("alarms").ValueKind);
+            Assert.Contains("## Alarms", markdown, StringComparison.Ordinal);
             var html = await File.ReadAllTextAsync(Path.Combine(output, "report.html"), TestContext.Current.CancellationToken);
             Assert.Equal(7, html.Split("<svg", StringSplitOptions.None).Length - 1);
             Assert.EndsWith("</html>", html, StringComparison.Ordinal);
