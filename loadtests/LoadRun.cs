@@ -62,6 +62,10 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         var context = new ScenarioContext(options with { Sample = trivial is null ? options.Sample : 0 }, ingestion, api, runId);
         var plan = ScenarioPlan.For(context);
 
+        var primed = trivial is null && options.Prime > 0
+            ? await StackPrimer.RunAsync(ingestion, api, $"{context.Ledger.EventType}.prime", options.Prime, _say, cancellationToken).ConfigureAwait(false)
+            : null;
+
         _say.Report($"Running {options.Scenario}: {options.Simulation}, warm-up {options.Warmup.TotalSeconds:0} s, measured {options.Duration.TotalSeconds:0} s against {endpoints.Description}");
         await using var sampler = new ProcessSampler();
         sampler.Start();
@@ -104,7 +108,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             ? plan.Steps.Select(s => StepStats.From(s.Name, s.Samples, options.Duration)).ToList()
             : [.. capacity.Stages.SelectMany(s => new[] { s.Ingest with { Name = Stage("ingest", s.Rate) }, s.Freshness with { Name = Stage("freshness", s.Rate) } })];
         var measured = capacity is null ? options.Duration : options.Duration * capacity.Stages.Count;
-        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, measured, steps, loss, freshness, baseline, [], processes, capacity, alarms);
+        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, measured, steps, loss, freshness, baseline, [], processes, capacity, alarms, primed);
         report = report with { Thresholds = [.. options.Thresholds.Select(t => new ThresholdResult(t, report.Figure(t.Figure)))] };
         return Finish(report, folder);
     }

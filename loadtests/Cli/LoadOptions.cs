@@ -70,6 +70,9 @@ public sealed record LoadOptions
     /// <summary>Seconds of emulator capacity measurement before the load; 0 skips it.</summary>
     public TimeSpan Baseline { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Events sent through the whole pipeline, and waited for until queryable, before the load (so the services have compiled their code); 0 skips it.</summary>
+    public int Prime { get; init; } = 200;
+
     /// <summary>Share of requests the embedded stack traces (1 % by default: tracing every event would load the machine).</summary>
     public double TraceRatio { get; init; } = 0.01;
 
@@ -127,6 +130,7 @@ public sealed record LoadOptions
                    --read-rate N       reads per second in mixed (default 50)
                    --baseline 5s       emulator capacity measured first; 0 skips
                    --aws-endpoint URL  measure the baseline through a LocalStack edge (keys test/test)
+                   --prime 200         events sent through the pipeline, each waited for until queryable, before the load; 0 skips
                    --trace-ratio 0.01  share of requests the embedded stack traces
                    --threshold "freshness.p99 < 500ms"   (repeatable) exit 1 when breached
                    --background-nice 10  the embedded stack's processors, DynamoDB and S3 emulators, dashboard and web
@@ -184,6 +188,7 @@ public sealed record LoadOptions
                 "--sample" => options with { Sample = Share(value, name) },
                 "--read-rate" => options with { ReadRate = Positive(value, name) },
                 "--baseline" => options with { Baseline = Durations.Parse(value, name) },
+                "--prime" => options with { Prime = Count(value, name) },
                 "--trace-ratio" => options with { TraceRatio = Share(value, name) },
                 "--background-nice" => options with { BackgroundNice = Nice(value, name) },
                 "--out" => options with { Output = value },
@@ -225,6 +230,11 @@ public sealed record LoadOptions
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
             ? value
             : throw new ArgumentException($"{option}: '{text}' is not a share between 0 and 1.");
+
+    private static int Count(string text, string option) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ArgumentException($"{option}: '{text}' is not a count (0 or more).");
 
     private static int Nice(string text, string option) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 19

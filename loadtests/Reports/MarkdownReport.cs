@@ -16,6 +16,13 @@ public static class MarkdownReport
         md.AppendLine($"- started: {report.StartedAt:yyyy-MM-dd HH:mm:ss} UTC");
         md.AppendLine($"- target: {report.Target}");
         md.AppendLine($"- load: {report.Simulation}, warm-up {report.Warmup.TotalSeconds:0} s, measured {report.Duration.TotalSeconds:0} s");
+        if (report.Primed is { } primed)
+        {
+            md.AppendLine(primed.Complete
+                ? $"- primed: {primed.Sent:N0} events sent through the pipeline before the load, all queryable after {primed.Seconds:0.0} s"
+                : $"- primed: {primed.Sent:N0} events sent through the pipeline before the load, only {primed.Queryable:N0} queryable after {primed.Seconds:0.0} s");
+        }
+
         md.AppendLine().AppendLine("## Steps").AppendLine();
         md.AppendLine("| step | count | ok | failed | req/s | events/s | min ms | p50 ms | p75 ms | p95 ms | p99 ms | max ms |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

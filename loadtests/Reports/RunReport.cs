@@ -3,6 +3,7 @@ using Testbed.LoadTests.Capacity;
 using Testbed.LoadTests.Checks;
 using Testbed.LoadTests.Measurement;
 using Testbed.LoadTests.Processes;
+using Testbed.LoadTests.Stack;
 using Testbed.LoadTests.Thresholds;
 
 namespace Testbed.LoadTests.Reports;
@@ -22,7 +23,8 @@ public sealed record RunReport(
     IReadOnlyList<ThresholdResult> Thresholds,
     IReadOnlyList<ProcessUsage>? Processes = null,
     CapacityResult? Capacity = null,
-    IReadOnlyList<RaisedAlarm>? Alarms = null)
+    IReadOnlyList<RaisedAlarm>? Alarms = null,
+    PrimeResult? Primed = null)
 {
     /// <summary>The step whose rate the capacity ratio uses (ingest or upload).</summary>
     public StepStats? Main => Steps.FirstOrDefault();

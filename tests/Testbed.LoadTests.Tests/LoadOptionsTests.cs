@@ -37,4 +37,15 @@ public sealed class LoadOptionsTests
 
         Assert.Contains("--token-endpoint", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Priming_sends_200_events_unless_told_another_count_or_0()
+    {
+        Assert.Equal(200, LoadOptions.Parse(["ingest-single"]).Prime);
+        Assert.Equal(0, LoadOptions.Parse(["ingest-single", "--prime", "0"]).Prime);
+        Assert.Equal(50, LoadOptions.Parse(["capacity", "--prime", "50"]).Prime);
+
+        var error = Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["ingest-single", "--prime", "-1"]));
+        Assert.Contains("--prime: '-1' is not a count", error.Message, StringComparison.Ordinal);
+    }
 }

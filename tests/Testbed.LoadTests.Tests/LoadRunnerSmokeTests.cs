@@ -66,6 +66,12 @@ public sealed class LoadRunnerSmokeTests
             Assert.Contains("**lost 0**", markdown, StringComparison.Ordinal);
             Assert.Contains("## Processes", markdown, StringComparison.Ordinal);
 
+            // Before the load, events went through the whole pipeline and were each read back, so the services had compiled their code.
+            var primed = report.GetProperty("primed");
+            Assert.Equal(200, primed.GetProperty("sent").GetInt32());
+            Assert.Equal(200, primed.GetProperty("queryable").GetInt32());
+            Assert.Contains("- primed: 200 events sent through the pipeline before the load, all queryable after ", markdown, StringComparison.Ordinal);
+
             // The Api's alarms were read after the load (a cold stack may set off its latency alarm, so not which).
             Assert.Equal(JsonValueKind.Array, report.GetProperty("alarms").ValueKind);
             Assert.Contains("## Alarms", markdown, StringComparison.Ordinal);
