@@ -174,8 +174,15 @@ public sealed class ShardConsumer(
                 return ReadAsync(from, token);
             }
 
-            readStarted = time.GetTimestamp() + (long)(early.TotalSeconds * time.TimestampFrequency);
-            return ReadLaterAsync(from, early, token);
+            return ReadLaterAsync(from, early);
+        }
+
+        // The next read is paced from when this one really began: a timer that fires late must not let the next read come sooner.
+        async Task<GetRecordsResponse> ReadLaterAsync(string from, TimeSpan delay)
+        {
+            await Task.Delay(delay, time, token).ConfigureAwait(false);
+            readStarted = time.GetTimestamp();
+            return await ReadAsync(from, token).ConfigureAwait(false);
         }
     }
 
@@ -192,12 +199,6 @@ public sealed class ShardConsumer(
     }
 
     private static Task Observed(Task? task) => task?.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default) ?? Task.CompletedTask;
-
-    private async Task<GetRecordsResponse> ReadLaterAsync(string iterator, TimeSpan delay, CancellationToken token)
-    {
-        await Task.Delay(delay, time, token).ConfigureAwait(false);
-        return await ReadAsync(iterator, token).ConfigureAwait(false);
-    }
 
     private Task<GetRecordsResponse> ReadAsync(string iterator, CancellationToken token) =>
         kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator, Limit = options.Value.MaxRecordsPerRead }, token);
