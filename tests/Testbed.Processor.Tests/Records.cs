@@ -21,4 +21,13 @@ public static class Records
         var bytes = JsonSerializer.SerializeToUtf8Bytes(record, EventJsonContext.Default.EventRecord);
         return new ReceivedRecord(shard, sequence.ToString("D56", CultureInfo.InvariantCulture), time, bytes, record);
     }
+
+    /// <summary>An event's bytes as ingestion puts them on the stream, accepted now.</summary>
+    public static byte[] EventBytes(string id, string type, string dataJson)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return JsonSerializer.SerializeToUtf8Bytes(
+            new EventRecord { Id = id, Type = type, Timestamp = now, AcceptedAt = now, Data = JsonDocument.Parse(dataJson).RootElement.Clone() },
+            EventJsonContext.Default.EventRecord);
+    }
 }

@@ -1,12 +1,10 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
-using Amazon.S3.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Testbed.Infra.Definition;
 using Testbed.Processor.Aggregates;
 using Testbed.Records.Aggregates;
 using Testbed.Processor.Batches;
-using Testbed.Processor.Bronze;
 using Testbed.Processor.DeadLetter;
 using Testbed.Processor.Silver;
 using Testbed.Processor.Telemetry;
@@ -20,7 +18,7 @@ public sealed class RedeliveryTests(AwsEnvironmentFixture emulators)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Processing_the_same_batch_twice_leaves_items_aggregates_and_lake_as_after_once()
+    public async Task Processing_the_same_batch_twice_leaves_items_and_aggregates_as_after_once()
     {
         var (resources, processor) = await CreateAsync();
         var minute = new DateTimeOffset(2026, 11, 22, 10, 7, 0, TimeSpan.Zero);
@@ -58,7 +56,6 @@ public sealed class RedeliveryTests(AwsEnvironmentFixture emulators)
         var resources = await emulators.ProvisionAsync("redeliver");
         var time = new FixedTime(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var processor = new BatchProcessor(
-            new RawArchive(emulators.S3, resources),
             new DeadLetterArchive(emulators.S3, resources),
             new ItemWriter(emulators.DynamoDb, resources, time),
             new AggregateStore(emulators.DynamoDb, resources),
@@ -68,7 +65,7 @@ public sealed class RedeliveryTests(AwsEnvironmentFixture emulators)
         return (resources, processor);
     }
 
-    private async Task<(string Items, string Aggregates, string Lake)> SnapshotAsync(PipelineResources resources)
+    private async Task<(string Items, string Aggregates)> SnapshotAsync(PipelineResources resources)
     {
         var items = await emulators.DynamoDb.ScanAsync(new ScanRequest { TableName = resources.Items.Name, ConsistentRead = true }, Ct);
         var itemText = string.Join('\n', items.Items.Select(i => string.Join(',', i.OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value.S}{a.Value.N}"))).Order());
@@ -77,9 +74,7 @@ public sealed class RedeliveryTests(AwsEnvironmentFixture emulators)
             .Select(i => (Window: i["window"].S, Aggregate: AggregateItem.Read(i)))
             .OrderBy(w => w.Window)
             .Select(w => new { window = w.Window, count = w.Aggregate.Count, sum = w.Aggregate.Fields.GetValueOrDefault("v")?.Sum ?? 0, version = w.Aggregate.Version });
-        var lake = await emulators.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = resources.Bucket.Name }, Ct);
-        var lakeText = string.Join('\n', (lake.S3Objects ?? []).Select(o => $"{o.Key} {o.Size}"));
-        return (itemText, JsonSerializer.Serialize(windows), lakeText);
+        return (itemText, JsonSerializer.Serialize(windows));
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -1,16 +1,14 @@
 using System.Diagnostics;
 using Testbed.Processor.Model;
 using Testbed.Processor.Aggregates;
-using Testbed.Processor.Bronze;
 using Testbed.Processor.DeadLetter;
 using Testbed.Processor.Silver;
 using Testbed.Processor.Telemetry;
 
 namespace Testbed.Processor.Batches;
 
-/// <summary>Processes one batch of a shard: raw events and dead letters to S3, items to DynamoDB and window aggregates, side by side; the caller checkpoints after. Each step is safe to repeat.</summary>
+/// <summary>Processes one batch of a shard: items to DynamoDB, window aggregates, and dead letters to S3, side by side; the caller checkpoints after, with the raw events. Each step is safe to repeat.</summary>
 public sealed class BatchProcessor(
-    RawArchive bronze,
     DeadLetterArchive deadLetters,
     ItemWriter silver,
     AggregateStore gold,
@@ -18,7 +16,7 @@ public sealed class BatchProcessor(
     TimeProvider time,
     ILogger<BatchProcessor> logger)
 {
-    /// <summary>Runs the three steps for the batch; returns each event's freshness (acceptance to storage, once all three are done).</summary>
+    /// <summary>Runs the steps for the batch; returns each event's freshness (acceptance to queryable: its item and aggregates are written).</summary>
     public async Task<IReadOnlyList<FreshnessSample>> ProcessAsync(string shardId, IReadOnlyList<ReceivedRecord> batch, CancellationToken cancellationToken)
     {
         var steps = new List<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)>();
@@ -30,7 +28,6 @@ public sealed class BatchProcessor(
             var rejected = batch.Where(r => r.Rejection is not null).ToList();
             var writes = new List<Task<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)>>
             {
-                TimedAsync("S3 PutObject (raw batch)", async () => (string?)await bronze.WriteAsync(batch, cancellationToken).ConfigureAwait(false)),
                 TimedAsync("DynamoDB BatchWriteItem (items)", async () =>
                 {
                     await silver.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
@@ -88,7 +85,7 @@ public sealed class BatchProcessor(
         }
     }
 
-    // Runs a step and notes when it ran; its result (the S3 key) becomes the step's detail.
+    // Runs a step and notes when it ran; its result becomes the step's detail.
     private async Task<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)> TimedAsync(string name, Func<Task<string?>> step)
     {
         var start = time.GetUtcNow();
@@ -134,7 +131,7 @@ public sealed class BatchProcessor(
                 using var child = ProcessorTelemetry.Source.StartActivity(step.Name, ActivityKind.Client, span.Context, startTime: step.Start);
                 if (step.Detail is not null)
                 {
-                    child?.SetTag("aws.s3.key", step.Detail);
+                    child?.SetTag("testbed.step.detail", step.Detail);
                 }
 
                 child?.SetEndTime(step.End.UtcDateTime);

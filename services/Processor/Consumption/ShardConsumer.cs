@@ -5,16 +5,18 @@ using Testbed.Aws.Kinesis.Errors;
 using Testbed.Aws.Kinesis.Model;
 using Testbed.Infra.Definition;
 using Testbed.Processor.Batches;
+using Testbed.Processor.Bronze;
 using Testbed.Processor.Leases;
 using Testbed.Processor.Telemetry;
 
 namespace Testbed.Processor.Consumption;
 
-/// <summary>Reads one leased shard from its checkpoint, processes each batch, and checkpoints after it, until the lease is lost or the worker stops.</summary>
+/// <summary>Reads one leased shard from its checkpoint, processes each batch, and checkpoints after it (with the raw events since the last checkpoint), until the lease is lost or the worker stops.</summary>
 public sealed class ShardConsumer(
     IKinesisClient kinesis,
     LeaseTable leases,
     BatchProcessor processor,
+    RawArchive archive,
     ProcessorTelemetry telemetry,
     PipelineResources resources,
     IOptions<ProcessorOptions> options,
@@ -78,7 +80,7 @@ public sealed class ShardConsumer(
         // checkpoint took 15-25 ms beside 20-30 ms of writes. A busy shard is checkpointed at most once per CheckpointInterval (each call
         // is load on the same DynamoDB the items go to), a quiet one at once. Batches are still stored one after another, checkpointed in order.
         Task<GetRecordsResponse>? reading = null;
-        var checkpoints = new Checkpoints(lease, leases, time, options.Value.CheckpointInterval, token);
+        var checkpoints = new Checkpoints(lease, leases, archive, time, options.Value.CheckpointInterval, token);
         var emptyReads = 0;
         var readStarted = time.GetTimestamp();
         var previousReadStarted = readStarted;
@@ -133,7 +135,7 @@ public sealed class ShardConsumer(
                 var batch = page.Records.Select(r => RecordReader.Read(shardId, r, time.GetUtcNow())).ToList();
                 var samples = await processor.ProcessAsync(shardId, batch, token).ConfigureAwait(false);
                 var now = time.GetUtcNow();
-                checkpoints.Stored(batch[^1].SequenceNumber, new ShardProgress(now, freshness.Add(samples, now), batch.Count(r => r.Rejection is not null)));
+                checkpoints.Stored(batch, new ShardProgress(now, freshness.Add(samples, now), batch.Count(r => r.Rejection is not null)));
                 if (!await Saved(checkpoints.SaveIfDueAsync(), shardId).ConfigureAwait(false))
                 {
                     return;
