@@ -53,12 +53,11 @@ public sealed class PipelineStatusReader(IKinesisClient kinesis, IAmazonDynamoDB
 
     private static IEnumerable<double> RecentSamples(Dictionary<string, AttributeValue>? lease, DateTimeOffset now)
     {
-        foreach (var sample in lease?.GetValueOrDefault(LeaseAttributes.Freshness)?.L ?? [])
+        foreach (var (storedAtMs, milliseconds) in FreshnessSamples.Read(lease?.GetValueOrDefault(LeaseAttributes.Freshness)?.S))
         {
-            var storedAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(sample.L[0].N, CultureInfo.InvariantCulture));
-            if (now - storedAt <= FreshnessWindow)
+            if (now - DateTimeOffset.FromUnixTimeMilliseconds(storedAtMs) <= FreshnessWindow)
             {
-                yield return double.Parse(sample.L[1].N, CultureInfo.InvariantCulture);
+                yield return milliseconds;
             }
         }
     }

@@ -105,16 +105,14 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, PipelineResources resourc
         var update = "SET leaseOwner = :owner, leaseCounter = :next, #checkpoint = :checkpoint";
         if (progress is not null)
         {
-            update += $", {LeaseAttributes.CheckpointedAt} = :at, {LeaseAttributes.Freshness} = :freshness";
+            update += $", {LeaseAttributes.CheckpointedAt} = :at";
             values[":at"] = new() { S = progress.CheckpointedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) };
-            values[":freshness"] = new()
+            if (progress.Freshness.Count > 0)
             {
-                L = [.. progress.Freshness.Select(f => new AttributeValue
-                {
-                    L = [new() { N = f.StoredAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) }, new() { N = f.Milliseconds.ToString("0.###", CultureInfo.InvariantCulture) }],
-                })],
-                IsLSet = true,
-            };
+                // Without new samples the last ones stay: the status keeps only those of the last minute.
+                update += $", {LeaseAttributes.Freshness} = :freshness";
+                values[":freshness"] = new() { S = FreshnessSamples.Write(progress.Freshness.Select(f => (f.StoredAt.ToUnixTimeMilliseconds(), f.Milliseconds))) };
+            }
             if (progress.DeadLetters > 0)
             {
                 update += $" ADD {LeaseAttributes.DeadLetters} :dead";

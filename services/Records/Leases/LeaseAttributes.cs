@@ -18,7 +18,7 @@ public static class LeaseAttributes
     /// <summary>When the checkpoint was written (ISO 8601).</summary>
     public const string CheckpointedAt = "checkpointedAt";
 
-    /// <summary>Recent freshness samples: a list of [stored-at epoch ms, milliseconds].</summary>
+    /// <summary>Recent freshness samples, as <see cref="FreshnessSamples"/> writes them.</summary>
     public const string Freshness = "freshness";
 
     /// <summary>Records of the shard that were not events, kept under dead-letter/ (a running total).</summary>
