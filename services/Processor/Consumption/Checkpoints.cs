@@ -12,9 +12,9 @@ namespace Testbed.Processor.Consumption;
 /// </summary>
 internal sealed class Checkpoints(HeldLease lease, LeaseTable table, RawArchive archive, TimeProvider time, TimeSpan interval, CancellationToken token)
 {
-    private string? _sequence;
+    // The records of the batches stored since the last checkpoint: the next lake object, and its last one is the next checkpoint.
+    private List<ReceivedRecord> _stored = [];
     private ShardProgress? _progress;
-    private List<ReceivedRecord> _raw = [];
     private DateTimeOffset _lastWritten = DateTimeOffset.MinValue;
 
     /// <summary>The write under way, if any.</summary>
@@ -23,8 +23,7 @@ internal sealed class Checkpoints(HeldLease lease, LeaseTable table, RawArchive 
     /// <summary>Notes a stored batch: its records go to the lake, and its last sequence number and progress are what the next checkpoint records.</summary>
     public void Stored(IReadOnlyList<ReceivedRecord> batch, ShardProgress progress)
     {
-        _raw.AddRange(batch);
-        _sequence = batch[^1].SequenceNumber;
+        _stored.AddRange(batch);
         _progress = _progress is null ? progress : progress with { DeadLetters = progress.DeadLetters + _progress.DeadLetters };
     }
 
@@ -35,7 +34,7 @@ internal sealed class Checkpoints(HeldLease lease, LeaseTable table, RawArchive 
     public async Task<bool> SaveAsync()
     {
         // A quiet shard has time to wait: its last write's failure then surfaces now, not whenever the next record comes.
-        if (_sequence is null)
+        if (_stored.Count == 0)
         {
             return await FinishAsync().ConfigureAwait(false);
         }
@@ -45,11 +44,10 @@ internal sealed class Checkpoints(HeldLease lease, LeaseTable table, RawArchive 
             return false;
         }
 
-        Pending = ArchiveThenCheckpointAsync(_raw, _sequence, _progress);
+        Pending = ArchiveThenCheckpointAsync(_stored, _progress);
         _lastWritten = time.GetUtcNow();
-        _sequence = null;
+        _stored = [];
         _progress = null;
-        _raw = [];
         return true;
     }
 
@@ -69,9 +67,9 @@ internal sealed class Checkpoints(HeldLease lease, LeaseTable table, RawArchive 
     }
 
     // The lake first: a checkpoint written before its object would let a crash in between lose those records from raw/ for good.
-    private async Task<bool> ArchiveThenCheckpointAsync(List<ReceivedRecord> raw, string sequence, ShardProgress? progress)
+    private async Task<bool> ArchiveThenCheckpointAsync(List<ReceivedRecord> stored, ShardProgress? progress)
     {
-        await archive.WriteAsync(raw, token).ConfigureAwait(false);
-        return await lease.CheckpointAsync(table, sequence, progress, token).ConfigureAwait(false);
+        await archive.WriteAsync(stored, token).ConfigureAwait(false);
+        return await lease.CheckpointAsync(table, stored[^1].SequenceNumber, progress, token).ConfigureAwait(false);
     }
 }
