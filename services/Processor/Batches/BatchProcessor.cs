@@ -94,31 +94,19 @@ public sealed class BatchProcessor(
     }
 
     // One "process" span per event, child of the span that ingested it, with the batch's steps under it:
-    // one trace then shows the event from POST to S3 and DynamoDB.
+    // one trace then shows the event from POST to DynamoDB (the raw archive adds its S3 write with the checkpoint).
     private static void RecordEventSpans(
         IReadOnlyList<ReceivedRecord> batch,
         DateTimeOffset start,
         DateTimeOffset end,
         List<(string Name, DateTimeOffset Start, DateTimeOffset End, string? Detail)> steps,
-        string? error)
-    {
-        if (!ProcessorTelemetry.Source.HasListeners())
+        string? error) =>
+        ProcessorTelemetry.ContinueTraces(batch, (record, parent) =>
         {
-            return;
-        }
-
-        var previous = Activity.Current;
-        foreach (var record in batch)
-        {
-            if (record.Event?.TraceParent is not { } traceParent || !ActivityContext.TryParse(traceParent, null, out var parent))
-            {
-                continue;
-            }
-
-            using var span = ProcessorTelemetry.Source.StartActivity($"process {record.Event.Type}", ActivityKind.Consumer, parent, startTime: start);
+            using var span = ProcessorTelemetry.Source.StartActivity($"process {record.Event!.Type}", ActivityKind.Consumer, parent, startTime: start);
             if (span is null)
             {
-                continue;
+                return;
             }
 
             span.SetTag("messaging.system", "aws_kinesis");
@@ -143,8 +131,5 @@ public sealed class BatchProcessor(
             }
 
             span.SetEndTime(end.UtcDateTime);
-        }
-
-        Activity.Current = previous;
-    }
+        });
 }

@@ -49,28 +49,13 @@ public sealed class RawArchive(IAmazonS3 s3, PipelineResources resources, TimePr
         string.Create(CultureInfo.InvariantCulture, $"raw/{first.ArrivedAt.UtcDateTime:yyyy/MM/dd/HH}/{first.ShardId}-{first.SequenceNumber}.ndjson.gz");
 
     // The write comes after the event was processed (with the checkpoint), so its span is the event's own, under the span that ingested it.
-    private static void RecordSpans(List<ReceivedRecord> events, string key, DateTimeOffset start, DateTimeOffset end)
-    {
-        if (!ProcessorTelemetry.Source.HasListeners())
+    private static void RecordSpans(List<ReceivedRecord> events, string key, DateTimeOffset start, DateTimeOffset end) =>
+        ProcessorTelemetry.ContinueTraces(events, (record, parent) =>
         {
-            return;
-        }
-
-        var previous = Activity.Current;
-        foreach (var record in events)
-        {
-            if (record.Event?.TraceParent is not { } traceParent || !ActivityContext.TryParse(traceParent, null, out var parent))
-            {
-                continue;
-            }
-
             using var span = ProcessorTelemetry.Source.StartActivity(SpanName, ActivityKind.Client, parent, startTime: start);
             span?.SetTag("aws.s3.key", key);
             span?.SetTag("aws.kinesis.shard_id", record.ShardId);
             span?.SetTag("testbed.archive.events", events.Count);
             span?.SetEndTime(end.UtcDateTime);
-        }
-
-        Activity.Current = previous;
-    }
+        });
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Testbed.Processor.Model;
 
 namespace Testbed.Processor.Telemetry;
 
@@ -39,6 +40,37 @@ public sealed class ProcessorTelemetry : IDisposable
 
     /// <summary>Records that were not events.</summary>
     public Counter<long> DeadLetters { get; }
+
+    /// <summary>
+    /// Calls <paramref name="continueTrace"/> for each record whose event carries a trace, with the span that ingested it as the parent; not at
+    /// all when nothing listens to the processor's spans. The caller's current activity is the same afterwards.
+    /// </summary>
+    public static void ContinueTraces(IEnumerable<ReceivedRecord> records, Action<ReceivedRecord, ActivityContext> continueTrace)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(continueTrace);
+        if (!Source.HasListeners())
+        {
+            return;
+        }
+
+        // A span started under a remote parent leaves no current activity when it stops: put back what the caller had.
+        var previous = Activity.Current;
+        try
+        {
+            foreach (var record in records)
+            {
+                if (record.Event?.TraceParent is { } traceParent && ActivityContext.TryParse(traceParent, null, out var parent))
+                {
+                    continueTrace(record, parent);
+                }
+            }
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
 
     /// <summary>Records the shard's lag after a read by this instance.</summary>
     public void ReportBehind(string shardId, long milliseconds) => _behind[shardId] = milliseconds;
