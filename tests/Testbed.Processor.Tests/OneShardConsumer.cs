@@ -52,6 +52,12 @@ public sealed class OneShardConsumer : IDisposable
         await leases.EnsureAsync([shardId], cancellationToken).ConfigureAwait(false);
         var taken = await leases.TryTakeAsync((await leases.ListAsync(cancellationToken).ConfigureAwait(false)).Single(), "test-worker", cancellationToken).ConfigureAwait(false);
         var lease = new HeldLease(taken ?? throw new InvalidOperationException("the new lease could not be taken"));
+        return new OneShardConsumer(Wire(emulators, resources, kinesis, leases, options), lease, leases, shardId, emulators.DynamoDb, resources);
+    }
+
+    /// <summary>A shard consumer wired as the processor wires it against the emulators, reading through <paramref name="kinesis"/> and checkpointing to <paramref name="leases"/>.</summary>
+    public static ShardConsumer Wire(AwsEnvironmentFixture emulators, PipelineResources resources, IKinesisClient kinesis, LeaseTable leases, ProcessorOptions options)
+    {
         var processor = new BatchProcessor(
             new DeadLetterArchive(emulators.S3, resources),
             new ItemWriter(emulators.DynamoDb, resources, TimeProvider.System),
@@ -59,7 +65,7 @@ public sealed class OneShardConsumer : IDisposable
             new ProcessorTelemetry(),
             TimeProvider.System,
             NullLogger<BatchProcessor>.Instance);
-        var consumer = new ShardConsumer(
+        return new ShardConsumer(
             kinesis,
             leases,
             processor,
@@ -69,7 +75,6 @@ public sealed class OneShardConsumer : IDisposable
             Options.Create(options),
             TimeProvider.System,
             NullLogger<ShardConsumer>.Instance);
-        return new OneShardConsumer(consumer, lease, leases, shardId, emulators.DynamoDb, resources);
     }
 
     /// <summary>The shard's checkpoint as the lease table holds it now.</summary>

@@ -165,6 +165,9 @@ public sealed class LeaseCoordinator(
         }
     }
 
+    // Stopping: every consumer ends first (a checkpoint under way lands or not), then every lease the table records as this worker's is handed
+    // back, so another worker takes it at once instead of after LeaseTimeout. The table says which, not what this worker holds: a take whose
+    // reply the stop cut off, or a checkpoint cancelled after it landed, leaves the table a step ahead of what the worker knows.
     private async Task ReleaseAllAsync()
     {
         List<(HeldLease Lease, Task Consumer)> held;
@@ -174,13 +177,36 @@ public sealed class LeaseCoordinator(
             _held.Clear();
         }
 
-        foreach (var (lease, running) in held)
+        foreach (var (lease, _) in held)
         {
             lease.MarkLost();
-            await running.ConfigureAwait(false);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await table.ReleaseAsync(lease.Current, timeout.Token).ConfigureAwait(false);
+        }
+
+        foreach (var (lease, running) in held)
+        {
+            try
+            {
+                await running.ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                logger.LogError(error, "The consumer of {Shard} failed while stopping", lease.Current.ShardId);
+            }
+
             lease.Dispose();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            foreach (var lease in (await table.ListAsync(timeout.Token).ConfigureAwait(false)).Where(l => l.Owner == WorkerId))
+            {
+                await table.ReleaseAsync(lease, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Worker {Worker} could not hand its leases back; other workers take them after {Timeout}", WorkerId, options.Value.LeaseTimeout);
         }
     }
 }
