@@ -97,9 +97,14 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             : null;
         var freshness = trivial is null ? (await PipelineStatus.ReadAsync(api, cancellationToken).ConfigureAwait(false))?.Freshness : null;
         var alarms = trivial is null ? await RunAlarms.ReadAsync(api, loadStarted, cancellationToken).ConfigureAwait(false) : null;
-        if (alarms is { Count: > 0 })
+        if (alarms?.Where(a => a.ByLoad).Select(a => a.Name).ToList() is { Count: > 0 } byLoad)
         {
-            _say.Report($"Alarms set off by the load: {string.Join(", ", alarms.Select(a => a.Name))} (report.md, Alarms).");
+            _say.Report($"Alarms set off by the load: {string.Join(", ", byLoad)} (report.md, Alarms).");
+        }
+
+        if (alarms?.Where(a => a.RaisedBeforeLoad.Count > 0).Select(a => a.Name).ToList() is { Count: > 0 } early)
+        {
+            _say.Report($"Alarms set off by calls made before the load (the stack's first calls, priming): {string.Join(", ", early)} (report.md, Alarms).");
         }
 
         var processes = await sampler.StopAsync(options.Warmup, loadEndedAt).ConfigureAwait(false);

@@ -4,7 +4,7 @@ using Testbed.ServiceDefaults.Alarms;
 
 namespace Testbed.LoadTests.Tests;
 
-/// <summary>Which alarms a report lists as set off by the load: those that went to ALARM after it began, or are in ALARM at its end.</summary>
+/// <summary>Which alarms a report lists as set off by the load (went to ALARM on its calls, or are in ALARM at its end), and which by calls made before it.</summary>
 public sealed class RunAlarmsTests
 {
     private static readonly DateTimeOffset LoadStarted = new(2026, 11, 28, 21, 0, 0, TimeSpan.Zero);
@@ -15,7 +15,8 @@ public sealed class RunAlarmsTests
         var definitions = ApiCallAlarms.All;
         AlarmStatus Status(int i, AlarmState state, params AlarmTransition[] transitions) =>
             AlarmStatus.Of(definitions[i], TimeSpan.FromSeconds(10), state, "reason now", LoadStarted, transitions);
-        AlarmTransition Change(AlarmState from, AlarmState to, int secondsAfterStart) => new(from, to, LoadStarted.AddSeconds(secondsAfterStart), $"{to} at {secondsAfterStart}");
+        AlarmTransition Change(AlarmState from, AlarmState to, int secondsAfterStart) =>
+            new(from, to, LoadStarted.AddSeconds(secondsAfterStart), $"{to} at {secondsAfterStart}", LoadStarted.AddSeconds(secondsAfterStart - 10));
 
         var raised = RunAlarms.Raised(
             [
@@ -27,10 +28,16 @@ public sealed class RunAlarmsTests
                 Status(2, AlarmState.Alarm, Change(AlarmState.Ok, AlarmState.Alarm, -5)),
                 // Only ever OK.
                 Status(3, AlarmState.Ok, Change(AlarmState.InsufficientData, AlarmState.Ok, 10)),
+                // Went to ALARM 5 s into the load on a period that began 5 s before it (the priming's calls), OK at the end.
+                Status(4, AlarmState.Ok, Change(AlarmState.InsufficientData, AlarmState.Alarm, 5), Change(AlarmState.Alarm, AlarmState.Ok, 15)),
             ],
             LoadStarted);
 
-        Assert.Equal([definitions[1].Name, definitions[2].Name], raised.Select(a => a.Name));
+        Assert.Equal([definitions[1].Name, definitions[2].Name, definitions[4].Name], raised.Select(a => a.Name));
+        Assert.Equal([true, true, false], raised.Select(a => a.ByLoad));
+        Assert.Empty(raised[0].RaisedBeforeLoad);
+        Assert.Empty(raised[2].Raised);
+        Assert.Equal(["Alarm at 5"], raised[2].RaisedBeforeLoad.Select(t => t.Reason));
         Assert.Equal(["Alarm at 20", "Alarm at 40"], raised[0].Raised.Select(t => t.Reason));
         Assert.Equal(AlarmState.Ok, raised[0].StateAtEnd);
         Assert.Empty(raised[1].Raised);

@@ -31,13 +31,26 @@ public sealed class AlarmTrackerTests
         var still = tracker.Close(new PeriodCalls(4, 4, []), Start + (3 * Period));
         var back = tracker.Close(new PeriodCalls(10, 0, []), Start + (4 * Period));
 
-        Assert.Equal((AlarmState.InsufficientData, AlarmState.Ok), (toOk!.From, toOk.To));
-        Assert.Equal((AlarmState.Ok, AlarmState.Alarm), (toAlarm!.From, toAlarm.To));
+        Assert.Equal((AlarmState.InsufficientData, AlarmState.Ok, Start), (toOk!.From, toOk.To, toOk.EvaluatedFrom));
+        Assert.Equal((AlarmState.Ok, AlarmState.Alarm, Start + Period), (toAlarm!.From, toAlarm.To, toAlarm.EvaluatedFrom));
         Assert.Null(still);
-        Assert.Equal((AlarmState.Alarm, AlarmState.Ok), (back!.From, back.To));
+        Assert.Equal((AlarmState.Alarm, AlarmState.Ok, Start + (3 * Period)), (back!.From, back.To, back.EvaluatedFrom));
         Assert.Equal(AlarmState.Ok, tracker.Status.State);
         Assert.Equal(Start + (4 * Period), tracker.Status.Since);
         Assert.Equal([toOk, toAlarm, back], tracker.Status.Transitions);
+    }
+
+    [Fact]
+    public void A_transition_decided_on_several_periods_says_when_the_earliest_began()
+    {
+        var tracker = new AlarmTracker(FiveXx() with { EvaluationPeriods = 3 }, Period, Start);
+        tracker.Close(new PeriodCalls(10, 0, []), Start + Period);
+        tracker.Close(new PeriodCalls(10, 5, []), Start + (2 * Period));
+        tracker.Close(new PeriodCalls(10, 5, []), Start + (3 * Period));
+
+        var toAlarm = tracker.Close(new PeriodCalls(10, 5, []), Start + (4 * Period));
+
+        Assert.Equal((AlarmState.Alarm, Start + Period, Start + (4 * Period)), (toAlarm?.To, toAlarm?.EvaluatedFrom, toAlarm?.At));
     }
 
     [Fact]
