@@ -44,7 +44,7 @@ public static class EmbeddedAwsExtensions
         port = port == 0 ? FreePort.Next() : port;
         List<string> args =
         [
-            "launch.js", name, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. EmulatorNode.Flags, "launch.js", name, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--parent", "none", "--path", Path.Combine(Path.GetFullPath(dataDirectory), name),
         ];
         if (service == EmulatorService.S3)

@@ -149,6 +149,11 @@ public sealed class EmulatorProcess : IAsyncDisposable
 
     private static IEnumerable<string> LaunchArguments(EmulatorService service, string host, int port, string dataDirectory)
     {
+        foreach (var flag in EmulatorNode.Flags)
+        {
+            yield return flag;
+        }
+
         yield return "launch.js";
         yield return service.ToString().ToLowerInvariant();
         yield return "--host";

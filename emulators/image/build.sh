@@ -58,7 +58,7 @@ else
     -c 'WORKDIR /opt/testbed' \
     -c 'EXPOSE 4566' \
     -c 'ENV PATH=/usr/local/bin:/usr/bin:/bin' \
-    -c 'ENTRYPOINT ["/usr/local/bin/node", "/opt/testbed/edge.js", "--host", "0.0.0.0", "--port", "4566"]' \
+    -c 'ENTRYPOINT ["/usr/local/bin/node", "--max-semi-space-size=64", "/opt/testbed/edge.js", "--host", "0.0.0.0", "--port", "4566"]' \
     - "$tag" >/dev/null
 fi
 say "built $tag in $(( $(date +%s) - started )) s ($(docker image inspect -f '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1/1000000}'))"

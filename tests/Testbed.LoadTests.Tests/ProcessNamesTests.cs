@@ -9,6 +9,7 @@ public sealed class ProcessNamesTests
     [InlineData("node launch.js kinesis --host 127.0.0.1 --port 41193 --parent none --path /tmp/x/kinesis", "kinesis emulator")]
     [InlineData("node launch.js dynamodb --host 127.0.0.1 --port 0", "dynamodb emulator")]
     [InlineData("node launch.js s3", "s3 emulator")]
+    [InlineData("node --max-semi-space-size=64 launch.js dynamodb --host 127.0.0.1 --port 0", "dynamodb emulator")]
     [InlineData("node /srv/edge.js", "edge (LocalStack-compatible)")]
     [InlineData("/work/services/Processor/bin/Release/net10.0/Testbed.Processor", "processor")]
     [InlineData("dotnet /work/services/Api/bin/Release/net10.0/Testbed.Api.dll", "api")]
