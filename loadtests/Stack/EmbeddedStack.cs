@@ -3,6 +3,7 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Testbed.AppHost.Startup;
 using Testbed.Emulators;
 using Testbed.LoadTests.Processes;
 
@@ -12,6 +13,7 @@ namespace Testbed.LoadTests.Stack;
 public sealed class EmbeddedStack : IAsyncDisposable
 {
     private static readonly string[] Healthy = ["kinesis", "dynamodb", "s3", "identity", "ingestion", "processor", "api", "web"];
+    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(4);
 
     // What no request waits for: the consumers and what only they call, and what only shows the run. The request path (ingestion,
     // the Kinesis emulator it writes to, the Api the freshness probe reads through, and the runner) keeps the normal priority.
@@ -37,7 +39,7 @@ public sealed class EmbeddedStack : IAsyncDisposable
     {
         var watch = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromMinutes(4));
+        limit.CancelAfter(StartLimit);
         progress.Report("Starting the embedded stack (the AppHost, through Aspire.Hosting.Testing)…");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = traceRatio > 0 },
@@ -77,11 +79,7 @@ public sealed class EmbeddedStack : IAsyncDisposable
         var priority = "all at normal CPU priority";
         try
         {
-            await app.StartAsync(limit.Token).ConfigureAwait(false);
-            foreach (var name in Healthy)
-            {
-                await app.ResourceNotifications.WaitForResourceHealthyAsync(name, limit.Token).ConfigureAwait(false);
-            }
+            await app.StartHealthyAsync(Healthy, StartLimit, cancellationToken).ConfigureAwait(false);
 
             if (backgroundNice > 0)
             {

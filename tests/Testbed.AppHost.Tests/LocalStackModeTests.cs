@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using Testbed.AppHost.Startup;
 using Testbed.Emulators;
 using Testbed.Testing;
 
@@ -27,11 +28,7 @@ public sealed class LocalStackModeTests
             ["--Aws:Mode=LocalStack", $"--Pipeline:Prefix={UniqueName.For("localstack")}"],
             bound.Token);
         await using var app = await builder.BuildAsync(bound.Token);
-        await app.StartAsync(bound.Token);
-        foreach (var name in new[] { "localstack", "identity", "ingestion", "processor", "api" })
-        {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(name, bound.Token);
-        }
+        await app.StartHealthyAsync(["localstack", "identity", "ingestion", "processor", "api"], TimeSpan.FromMinutes(4), bound.Token);
 
         using var health = await new HttpClient().GetAsync(new Uri(app.GetEndpoint("localstack", "http"), "/_localstack/health"), bound.Token);
         var services = JsonDocument.Parse(await health.Content.ReadAsStringAsync(bound.Token)).RootElement.GetProperty("services");

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using Testbed.AppHost.Startup;
 using Testbed.ServiceDefaults.Authentication;
 using Testbed.Testing;
 
@@ -55,11 +56,7 @@ public sealed class TestbedApp : IAsyncLifetime
             bound.Token);
         builder.Configuration["AppHost:DashboardApiKey"] = DashboardApiKey;
         _app = await builder.BuildAsync(bound.Token);
-        await _app.StartAsync(bound.Token);
-        foreach (var name in Services)
-        {
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, bound.Token);
-        }
+        await _app.StartHealthyAsync(Services, StartBound, bound.Token);
 
         _tokens = LocalIssuer.Tokens(_app.GetEndpoint("identity", "http"), LocalIssuer.FullAccess, _tokenHttp);
     }

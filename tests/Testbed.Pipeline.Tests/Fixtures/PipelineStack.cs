@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Testbed.AppHost.Startup;
 using Testbed.Aws.Configuration;
 using Testbed.Aws.Kinesis;
 using Testbed.Emulators;
@@ -92,11 +93,7 @@ public sealed class PipelineStack : IAsyncDisposable
         try
         {
             var replicas = ReplicaIdsAsync(app, "processor", processors, bound.Token);
-            await app.StartAsync(bound.Token);
-            foreach (var name in container ? Services : ["kinesis", "dynamodb", "s3", .. Services])
-            {
-                await app.ResourceNotifications.WaitForResourceHealthyAsync(name, bound.Token);
-            }
+            await app.StartHealthyAsync(container ? Services : ["kinesis", "dynamodb", "s3", .. Services], StartBound, bound.Token);
 
             var endpoints = container
                 ? aws!.Clients
