@@ -108,12 +108,13 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         }
 
         var processes = await sampler.StopAsync(options.Warmup, loadEndedAt).ConfigureAwait(false);
+        var machine = sampler.Machine(options.Warmup, loadEndedAt);
         // A capacity run's steps are its stages, each over its own duration.
         var steps = capacity is null
             ? plan.Steps.Select(s => StepStats.From(s.Name, s.Samples, options.Duration)).ToList()
             : [.. capacity.Stages.SelectMany(s => new[] { s.Ingest with { Name = Stage("ingest", s.Rate) }, s.Freshness with { Name = Stage("freshness", s.Rate) } })];
         var measured = capacity is null ? options.Duration : options.Duration * capacity.Stages.Count;
-        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, measured, steps, loss, freshness, baseline, [], processes, capacity, alarms, primed);
+        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, measured, steps, loss, freshness, baseline, [], processes, capacity, alarms, primed, machine);
         report = report with { Thresholds = [.. options.Thresholds.Select(t => new ThresholdResult(t, report.Figure(t.Figure)))] };
         return Finish(report, folder);
     }

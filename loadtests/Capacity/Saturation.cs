@@ -17,16 +17,38 @@ public static class Saturation
     /// <summary>For any run: what the whole stack used on average and in its busiest second, and whether an emulator's thread or the machine's CPU was at its limit.</summary>
     /// <param name="processes">Each process's CPU over the measured load and per second of the run, in percent of one core.</param>
     /// <param name="cores">The machine's cores.</param>
-    public static string Summary(IReadOnlyList<ProcessUsage> processes, int cores)
+    /// <param name="machine">The whole machine's CPU over the measured load, the kernel's work included; when known, it decides whether the CPU was the limit.</param>
+    public static string Summary(IReadOnlyList<ProcessUsage> processes, int cores, ProcessUsage? machine = null)
     {
         var capacity = cores * 100.0;
         var total = processes.Sum(p => p.CpuPercent);
-        var busiest = processes.SelectMany(p => p.Timeline).GroupBy(t => t.Second).Select(g => g.Sum(t => t.CpuPercent)).DefaultIfEmpty(0).Max();
+        var busiest = machine?.PeakCpuPercent
+            ?? processes.SelectMany(p => p.Timeline).GroupBy(t => t.Second).Select(g => g.Sum(t => t.CpuPercent)).DefaultIfEmpty(0).Max();
         var thread = BoundThread(processes);
         var limit = thread is not null ? string.Create(CultureInfo.InvariantCulture, $"the {thread.Name}'s JavaScript thread ({thread.CpuPercent:0} % of a core) was the limit")
             : OutOfCpu(busiest, cores) ? "the machine's CPU was the limit in its busiest seconds"
             : "neither an emulator's thread nor the machine's CPU was at its limit";
-        return string.Create(CultureInfo.InvariantCulture, $"All processes together used {total:0} % of the {capacity:0} % the machine's {cores} cores have over the measured load, {busiest:0} % in the busiest second: {limit}.");
+        var whole = machine is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; the whole machine, the kernel's work included, {machine.CpuPercent:0} %");
+        return string.Create(CultureInfo.InvariantCulture, $"All processes together used {total:0} % of the {capacity:0} % the machine's {cores} cores have over the measured load{whole}, {busiest:0} % in the busiest second: {limit}.");
+    }
+
+    /// <summary>When the runner could not send every request and no emulator's thread was the limit: what each answered request cost of the machine's CPU, and whether at that cost its cores could answer the offered rate at all.</summary>
+    /// <param name="notSent">Requests not sent because too many were in flight.</param>
+    /// <param name="offeredPerSecond">Requests offered per second over the measured load.</param>
+    /// <param name="answeredPerSecond">Requests answered per second over the measured load.</param>
+    /// <param name="machine">The whole machine's CPU over the measured load.</param>
+    /// <param name="cores">The machine's cores.</param>
+    public static string CpuPerRequest(long notSent, double offeredPerSecond, double answeredPerSecond, ProcessUsage machine, int cores)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        var microseconds = machine.CpuPercent / 100 / answeredPerSecond * 1e6;
+        var most = cores * 1e6 / microseconds;
+        var verdict = most < offeredPerSecond
+            ? "the CPU is what could not keep up"
+            : "the CPU was not what ran out: requests waited on something else (connections, the target's own limits)";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{notSent:N0} requests were not sent (too many in flight). Each answered request took {microseconds:0} µs of the machine's CPU (every process and the kernel's work): at that cost its {cores} cores, all busy, answer about {most:N0} requests/s against the {offeredPerSecond:N0}/s offered, so {verdict}. The machine was {machine.CpuPercent:0} % of {cores * 100} % busy, {machine.PeakCpuPercent:0} % in its busiest second.");
     }
 
     /// <summary>One sentence: which emulator's thread or the machine's CPU ran out, or that neither did.</summary>
@@ -67,6 +89,9 @@ public static class Saturation
             .Append((What: "the machine's CPU", Seconds: processes.SelectMany(p => p.Timeline).GroupBy(t => t.Second).Count(g => OutOfCpu(g.Sum(t => t.CpuPercent), cores))));
         return [.. limits.Where(l => l.Seconds > 0).OrderByDescending(l => l.Seconds).Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.What} in {l.Seconds} of {seconds} s"))];
     }
+
+    /// <summary>Whether an emulator's JavaScript thread was near a whole core over the measured load: then it, not the machine, was the limit.</summary>
+    public static bool EmulatorBound(IEnumerable<ProcessUsage> processes) => BoundThread(processes) is not null;
 
     // The busiest emulator whose JavaScript thread was near a whole core, if any.
     private static ProcessUsage? BoundThread(IEnumerable<ProcessUsage> processes) =>

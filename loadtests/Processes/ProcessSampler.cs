@@ -4,7 +4,8 @@ namespace Testbed.LoadTests.Processes;
 
 /// <summary>
 /// Samples, once a second, the CPU time and resident memory of every process of the stack (the runner and its descendants,
-/// and any emulator, service, orchestrator or dashboard process on the machine) from /proc, for the report's cost table.
+/// and any emulator, service, orchestrator or dashboard process on the machine) from /proc, for the report's cost table, and the
+/// whole machine's busy CPU time.
 /// </summary>
 public sealed class ProcessSampler : IAsyncDisposable
 {
@@ -12,6 +13,7 @@ public sealed class ProcessSampler : IAsyncDisposable
     private static readonly long PageBytes = Environment.SystemPageSize;
     private readonly int _self = Environment.ProcessId;
     private readonly Dictionary<int, Tracked> _tracked = [];
+    private readonly Tracked _machine = new("machine", 0);
     private readonly HashSet<int> _ignored = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -28,6 +30,15 @@ public sealed class ProcessSampler : IAsyncDisposable
     {
         await StopLoopAsync().ConfigureAwait(false);
         return Collect(u => u, measuredFrom, measuredTo);
+    }
+
+    /// <summary>The whole machine's CPU in [<paramref name="from"/>, <paramref name="to"/>], all processes and the kernel's work; null where /proc/stat cannot be read.</summary>
+    public ProcessUsage? Machine(TimeSpan from, TimeSpan to)
+    {
+        lock (_tracked)
+        {
+            return Within(_machine.Usage(from, to), from, to) is { Timeline.Count: > 0 } usage ? usage : null;
+        }
     }
 
     /// <summary>Each process's use in [<paramref name="from"/>, <paramref name="to"/>] (a capacity stage), busiest first: its CPU share, and its seconds and busiest second in that window only; sampling goes on.</summary>
@@ -90,8 +101,14 @@ public sealed class ProcessSampler : IAsyncDisposable
     {
         var now = _clock.Elapsed;
         var processes = ProcProcess.All().Select(ProcProcess.Read).OfType<ProcProcess>().ToDictionary(p => p.Pid);
+        var machine = ProcStat.BusyTicks();
         lock (_tracked)
         {
+            if (machine is { } busy)
+            {
+                _machine.Add(now, busy, 0, 0);
+            }
+
             foreach (var process in processes.Values)
             {
                 if (_ignored.Contains(process.Pid))

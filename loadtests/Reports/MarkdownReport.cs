@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Testbed.LoadTests.Capacity;
+using Testbed.LoadTests.Scenarios;
 using static Testbed.LoadTests.Reports.ReportFormat;
 
 namespace Testbed.LoadTests.Reports;
@@ -89,7 +90,18 @@ public static class MarkdownReport
                 md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"The {string.Join(", ", yielding)} ran at a lower CPU priority (nice above 0): no request waits for their work, so they yield the cores to the request path while it is busy (`--background-nice`).");
             }
 
-            md.AppendLine().AppendLine(Saturation.Summary(processes, Environment.ProcessorCount));
+            if (report.Machine is { } machine)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| machine (every process and the kernel's work) | | | {machine.CpuPercent:0.0} | {machine.PeakCpuPercent:0} | |");
+            }
+
+            md.AppendLine().AppendLine(Saturation.Summary(processes, Environment.ProcessorCount, report.Machine));
+            var notSent = report.Steps.Sum(s => s.FailuresByReason.GetValueOrDefault(Failures.RunnerSaturated));
+            if (notSent > 0 && report.Machine is { } whole && report.Main is { Ok: > 0 } && !Saturation.EmulatorBound(processes))
+            {
+                var seconds = report.Duration.TotalSeconds;
+                md.AppendLine().AppendLine(Saturation.CpuPerRequest(notSent, report.Steps.Sum(s => s.Count) / seconds, report.Steps.Sum(s => s.Ok) / seconds, whole, Environment.ProcessorCount));
+            }
         }
 
         AlarmsSection.Render(md, report.Alarms);

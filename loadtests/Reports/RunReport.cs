@@ -24,7 +24,8 @@ public sealed record RunReport(
     IReadOnlyList<ProcessUsage>? Processes = null,
     CapacityResult? Capacity = null,
     IReadOnlyList<RaisedAlarm>? Alarms = null,
-    PrimeResult? Primed = null)
+    PrimeResult? Primed = null,
+    ProcessUsage? Machine = null)
 {
     /// <summary>The step whose rate the capacity ratio uses (ingest or upload).</summary>
     public StepStats? Main => Steps.FirstOrDefault();

@@ -94,6 +94,44 @@ public sealed class CapacityTests
         Assert.Contains("the dynamodb emulator's JavaScript thread (92 % of a core) was the limit", Saturation.Summary([Timed("dynamodb emulator", 92, 90, 95)], cores: 2), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_whole_machines_cpu_kernel_work_included_decides_whether_the_cpu_was_the_limit()
+    {
+        ProcessUsage Timed(string name, double cpu, params double[] seconds) => new(name, 1, 0, cpu, seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i, c))]);
+        var runner = Timed("runner", 166, 160, 175);
+
+        // The runner alone never reached 90 % of the cores; with the kernel's network work the machine did.
+        var withMachine = Saturation.Summary([runner], cores: 2, machine: Timed("machine", 183, 178, 192));
+
+        Assert.EndsWith("175 % in the busiest second: neither an emulator's thread nor the machine's CPU was at its limit.", Saturation.Summary([runner], cores: 2), StringComparison.Ordinal);
+        Assert.Equal(
+            "All processes together used 166 % of the 200 % the machine's 2 cores have over the measured load; the whole machine, the kernel's work included, 183 %, 192 % in the busiest second: the machine's CPU was the limit in its busiest seconds.",
+            withMachine);
+    }
+
+    [Fact]
+    public void A_runner_that_could_not_send_every_request_is_told_what_each_answered_request_cost_and_whether_the_cpu_could_keep_up()
+    {
+        var machine = new ProcessUsage("machine", 0, 0, 170, 181, 0, []);
+
+        var cpuBound = Saturation.CpuPerRequest(206_665, 25_000, 14_666.8, machine, cores: 2);
+        var notCpu = Saturation.CpuPerRequest(1_000, 15_000, 14_666.8, machine, cores: 2);
+
+        Assert.Equal(
+            "206,665 requests were not sent (too many in flight). Each answered request took 116 µs of the machine's CPU (every process and the kernel's work): at that cost "
+            + "its 2 cores, all busy, answer about 17,255 requests/s against the 25,000/s offered, so the CPU is what could not keep up. The machine was 170 % of 200 % busy, 181 % in its busiest second.",
+            cpuBound);
+        Assert.Contains("against the 15,000/s offered, so the CPU was not what ran out: requests waited on something else", notCpu, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cpu  2869097 372128 994335 2575684 9884 0 56344 0 0 0", 4291904L)]
+    [InlineData("cpu  10 20 30 1000 50 1 2 3 5 0", 66L)]
+    [InlineData("cpu0 10 20 30 1000 50 1 2 3 0 0", null)]
+    [InlineData("intr 1 2 3", null)]
+    public void The_machines_busy_time_is_every_cpu_column_but_idle_and_iowait(string line, long? busy) =>
+        Assert.Equal(busy, ProcStat.Busy(line));
+
     private static StepStats Step(long count, long failed, double p99)
     {
         var samples = Enumerable.Range(0, (int)count).Select(i => new Sample(i / 100.0, i < count - failed ? p99 : 0, i < count - failed ? null : "503", 1)).ToList();

@@ -51,6 +51,11 @@ public sealed class LoadRunnerSmokeTests
             Assert.All(processes, p => Assert.True(p.GetProperty("peakRssMegabytes").GetDouble() > 0 && p.GetProperty("cpuPercent").GetDouble() >= 0, p.ToString()));
             Assert.True(processes.Single(p => p.GetProperty("name").GetString() == "runner").GetProperty("timeline").GetArrayLength() >= 3, "sampled each second of the load");
 
+            // The whole machine's CPU, the kernel's work included, is at least what the runner alone used.
+            var machine = report.GetProperty("machine");
+            Assert.True(machine.GetProperty("cpuPercent").GetDouble() >= processes.Single(p => p.GetProperty("name").GetString() == "runner").GetProperty("cpuPercent").GetDouble() * 0.9, machine.ToString());
+            Assert.Contains("| machine (every process and the kernel's work) |", await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
             // The background side yields the cores to the request path; the request path keeps the normal priority.
             var nice = processes.ToLookup(p => p.GetProperty("name").GetString()!, p => p.GetProperty("nice").GetInt32());
             Assert.All(new[] { "processor", "dynamodb emulator", "s3 emulator", "web" }, name => Assert.All(nice[name], n => Assert.Equal(10, n)));
