@@ -32,7 +32,7 @@ public sealed class CapacitySearch(ScenarioContext context, ProcessSampler sampl
                 : Text($"Stage {n + 1}: {stage.Rate:0}/s not held: {string.Join("; ", stage.Breaches)}."));
             if (!stage.Held)
             {
-                return new CapacityResult(stages, limits, Saturation.Describe(stage.Processes, Environment.ProcessorCount));
+                return new CapacityResult(stages, limits, Saturation.Describe(stage.Processes, Environment.ProcessorCount, stage.Machine));
             }
         }
 
@@ -81,7 +81,7 @@ public sealed class CapacitySearch(ScenarioContext context, ProcessSampler sampl
         var ingestStats = StepStats.From("ingest", ingest.Samples, duration);
         var freshness = StepStats.From("freshness", context.Freshness.Samples.Skip(freshnessBefore), duration);
         var backlog = behind / rate;
-        return new CapacityStage(rate, ingestStats, freshness, backlog, sampler.Usage(from, to), limits.Breaches(rate, ingestStats, freshness, backlog));
+        return new CapacityStage(rate, ingestStats, freshness, backlog, sampler.Usage(from, to), limits.Breaches(rate, ingestStats, freshness, backlog), sampler.Machine(from, to));
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

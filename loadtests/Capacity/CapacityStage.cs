@@ -10,13 +10,15 @@ namespace Testbed.LoadTests.Capacity;
 /// <param name="BacklogSeconds">Records not yet read by the processors when the stage's load ended, in seconds of the offered rate; null when the Api did not say.</param>
 /// <param name="Processes">Each process's CPU over the stage, busiest first.</param>
 /// <param name="Breaches">What this stage exceeded; empty when the pipeline kept up.</param>
+/// <param name="Machine">The whole machine's CPU over the stage, the kernel's work included; null where /proc/stat cannot be read.</param>
 public sealed record CapacityStage(
     double Rate,
     StepStats Ingest,
     StepStats Freshness,
     double? BacklogSeconds,
     IReadOnlyList<ProcessUsage> Processes,
-    IReadOnlyList<string> Breaches)
+    IReadOnlyList<string> Breaches,
+    ProcessUsage? Machine = null)
 {
     /// <summary>Whether the pipeline kept up at this rate.</summary>
     public bool Held => Breaches.Count == 0;

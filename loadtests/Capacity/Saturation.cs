@@ -54,39 +54,42 @@ public static class Saturation
     /// <summary>One sentence: which emulator's thread or the machine's CPU ran out, or that neither did.</summary>
     /// <param name="processes">Each process's CPU over the stage, in percent of one core.</param>
     /// <param name="cores">The machine's cores.</param>
-    public static string Describe(IReadOnlyList<ProcessUsage> processes, int cores)
+    /// <param name="machine">The whole machine's CPU over the stage, the kernel's work included; when known, it decides whether the CPU ran out.</param>
+    public static string Describe(IReadOnlyList<ProcessUsage> processes, int cores, ProcessUsage? machine = null)
     {
         var busiest = processes.OrderByDescending(p => p.CpuPercent).ToList();
-        var total = busiest.Sum(p => p.CpuPercent);
+        var total = machine?.CpuPercent ?? busiest.Sum(p => p.CpuPercent);
         var capacity = cores * 100.0;
-        var machine = string.Create(CultureInfo.InvariantCulture, $"the machine's {cores} cores were {total:0} % of {capacity:0} % busy");
+        var cpu = string.Create(CultureInfo.InvariantCulture, $"the machine's {cores} cores were {total:0} % of {capacity:0} % busy");
         var bound = BoundThread(busiest);
         if (bound is not null)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"the {bound.Name} (one JavaScript thread) at {bound.CpuPercent:0} % of a core; {machine}");
+            return string.Create(CultureInfo.InvariantCulture, $"the {bound.Name} (one JavaScript thread) at {bound.CpuPercent:0} % of a core; {cpu}");
         }
 
         var top = string.Join(", ", busiest.Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.CpuPercent:0} %")));
         if (OutOfCpu(total, cores))
         {
-            return $"the machine's CPU: {machine} (busiest: {top})";
+            return $"the machine's CPU: {cpu} (busiest: {top})";
         }
 
         // Not at a limit on average, a stage can still have been at one for a good part of its seconds: say which, and for how long.
-        var atLimit = AtLimitPartOfTheTime(busiest, cores);
+        var atLimit = AtLimitPartOfTheTime(busiest, cores, machine);
         return atLimit.Count == 0
-            ? $"neither an emulator's thread nor the machine's CPU ({machine}): the pipeline waited on its round trips (busiest: {top})"
-            : $"neither an emulator's thread nor the machine's CPU on average ({machine}; busiest: {top}), but at their limit for part of the stage: {string.Join(", ", atLimit)}";
+            ? $"neither an emulator's thread nor the machine's CPU ({cpu}): the pipeline waited on its round trips (busiest: {top})"
+            : $"neither an emulator's thread nor the machine's CPU on average ({cpu}; busiest: {top}), but at their limit for part of the stage: {string.Join(", ", atLimit)}";
     }
 
     // Each single-threaded emulator and the machine, with the seconds of the timeline it spent at its limit; most seconds first.
-    private static List<string> AtLimitPartOfTheTime(IReadOnlyList<ProcessUsage> processes, int cores)
+    private static List<string> AtLimitPartOfTheTime(IReadOnlyList<ProcessUsage> processes, int cores, ProcessUsage? machine)
     {
         var seconds = processes.SelectMany(p => p.Timeline).Select(t => t.Second).Distinct().Count();
+        var machineSeconds = machine?.Timeline.Count(t => OutOfCpu(t.CpuPercent, cores))
+            ?? processes.SelectMany(p => p.Timeline).GroupBy(t => t.Second).Count(g => OutOfCpu(g.Sum(t => t.CpuPercent), cores));
         var limits = processes
             .Where(p => SingleThreaded.Contains(p.Name))
             .Select(p => (What: $"the {p.Name}'s thread", Seconds: p.Timeline.Count(t => t.CpuPercent >= SingleThreadBusy)))
-            .Append((What: "the machine's CPU", Seconds: processes.SelectMany(p => p.Timeline).GroupBy(t => t.Second).Count(g => OutOfCpu(g.Sum(t => t.CpuPercent), cores))));
+            .Append((What: "the machine's CPU", Seconds: machineSeconds));
         return [.. limits.Where(l => l.Seconds > 0).OrderByDescending(l => l.Seconds).Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.What} in {l.Seconds} of {seconds} s"))];
     }
 

@@ -18,7 +18,8 @@ public static class CapacitySection
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var s in capacity.Stages)
         {
-            var busiest = string.Join(", ", s.Processes.Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.CpuPercent:0}")));
+            var busiest = string.Join(", ", s.Processes.Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.CpuPercent:0}")))
+                + (s.Machine is { } machine ? string.Create(CultureInfo.InvariantCulture, $"; machine {machine.CpuPercent:0}") : string.Empty);
             var backlog = s.BacklogSeconds is { } b ? b.ToString("0.0", CultureInfo.InvariantCulture) : "–";
             md.AppendLine($"| {Rate(s.Rate)} | {Rate(s.Ingest.UnitsPerSecond)} | {Ms(s.Ingest.P50)} | {Ms(s.Ingest.P99)} | {Ms(s.Freshness.P50)} | {Ms(s.Freshness.P99)} | {backlog} | {busiest} | {(s.Held ? "held" : "**not held**: " + string.Join("; ", s.Breaches))} |");
         }

@@ -110,6 +110,18 @@ public sealed class CapacityTests
     }
 
     [Fact]
+    public void At_a_stage_not_held_the_whole_machines_cpu_decides_whether_the_cpu_ran_out()
+    {
+        ProcessUsage Timed(string name, params double[] seconds) => new(name, 1, 0, seconds.Average(), seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i + 1, c))]);
+        ProcessUsage[] processes = [Timed("ingestion", 80, 80, 80), Timed("dynamodb emulator", 60, 60, 60)];
+
+        // The processes' 140 % is under 90 % of the cores; the machine's 185 %, with the kernel's work and the rest, is not.
+        Assert.StartsWith("the machine's CPU: the machine's 2 cores were 185 % of 200 % busy", Saturation.Describe(processes, cores: 2, machine: Timed("machine", 185, 185, 185)), StringComparison.Ordinal);
+        Assert.EndsWith("but at their limit for part of the stage: the machine's CPU in 1 of 3 s", Saturation.Describe(processes, cores: 2, machine: Timed("machine", 150, 150, 190)), StringComparison.Ordinal);
+        Assert.StartsWith("neither an emulator's thread nor the machine's CPU (the machine's 2 cores were 140 % of 200 % busy)", Saturation.Describe(processes, cores: 2), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_runner_that_could_not_send_every_request_is_told_what_each_answered_request_cost_and_whether_the_cpu_could_keep_up()
     {
         var machine = new ProcessUsage("machine", 0, 0, 170, 181, 0, []);
