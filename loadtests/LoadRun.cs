@@ -67,7 +67,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             : null;
 
         _say.Report($"Running {options.Scenario}: {options.Simulation}, warm-up {options.Warmup.TotalSeconds:0} s, measured {options.Duration.TotalSeconds:0} s against {endpoints.Description}");
-        await using var sampler = new ProcessSampler();
+        // Aspire.Hosting.Testing runs the embedded stack's AppHost (the orchestrator's client, health checks, alarm polling) in this process.
+        await using var sampler = new ProcessSampler(embedded is not null ? "runner and AppHost" : trivial is not null ? "runner and trivial endpoint" : "runner");
         sampler.Start();
         var watch = Stopwatch.StartNew();
         var loadStarted = DateTimeOffset.UtcNow;

@@ -7,7 +7,8 @@ namespace Testbed.LoadTests.Processes;
 /// and any emulator, service, orchestrator or dashboard process on the machine) from /proc, for the report's cost table, and the
 /// whole machine's busy CPU time.
 /// </summary>
-public sealed class ProcessSampler : IAsyncDisposable
+/// <param name="selfName">The report's name for the runner's own process: what runs in it besides the load (the AppHost of the embedded stack, the trivial endpoint).</param>
+public sealed class ProcessSampler(string selfName) : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private static readonly long PageBytes = Environment.SystemPageSize;
@@ -118,7 +119,7 @@ public sealed class ProcessSampler : IAsyncDisposable
 
                 if (!_tracked.TryGetValue(process.Pid, out var tracked))
                 {
-                    var name = process.Pid == _self ? "runner" : ProcessNames.Of(ProcProcess.CommandLine(process.Pid));
+                    var name = process.Pid == _self ? selfName : ProcessNames.Of(ProcProcess.CommandLine(process.Pid));
                     if (name is null && ProcProcess.IsDescendant(process, _self, processes))
                     {
                         name = Path.GetFileName(ProcProcess.CommandLine(process.Pid).Split(' ', 2)[0]);
