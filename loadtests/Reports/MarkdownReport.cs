@@ -85,22 +85,23 @@ public static class MarkdownReport
             }
 
             md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | | | **{processes.Sum(p => p.CpuPercent):0.0}** | | **{processes.Sum(p => p.PeakRssMegabytes):0}** |");
+            var machine = report.Machine;
+            if (machine is not null)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| machine (every process and the kernel's work) | | | {machine.CpuPercent:0.0} | {machine.PeakCpuPercent:0} | |");
+            }
+
             if (processes.Where(p => p.Nice > 0 && !p.Name.EndsWith(" launcher", StringComparison.Ordinal)).Select(p => p.Name).Distinct().ToList() is { Count: > 0 } yielding)
             {
                 md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"The {string.Join(", ", yielding)} ran at a lower CPU priority (nice above 0): no request waits for their work, so they yield the cores to the request path while it is busy (`--background-nice`).");
             }
 
-            if (report.Machine is { } machine)
-            {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| machine (every process and the kernel's work) | | | {machine.CpuPercent:0.0} | {machine.PeakCpuPercent:0} | |");
-            }
-
-            md.AppendLine().AppendLine(Saturation.Summary(processes, Environment.ProcessorCount, report.Machine));
+            md.AppendLine().AppendLine(Saturation.Summary(processes, Environment.ProcessorCount, machine));
             var notSent = report.Steps.Sum(s => s.FailuresByReason.GetValueOrDefault(Failures.RunnerSaturated));
-            if (notSent > 0 && report.Machine is { } whole && report.Main is { Ok: > 0 } && !Saturation.EmulatorBound(processes))
+            if (notSent > 0 && machine is not null && report.Main is { Ok: > 0 } && !Saturation.EmulatorBound(processes))
             {
                 var seconds = report.Duration.TotalSeconds;
-                md.AppendLine().AppendLine(Saturation.CpuPerRequest(notSent, report.Steps.Sum(s => s.Count) / seconds, report.Steps.Sum(s => s.Ok) / seconds, whole, Environment.ProcessorCount));
+                md.AppendLine().AppendLine(Saturation.CpuPerRequest(notSent, report.Steps.Sum(s => s.Count) / seconds, report.Steps.Sum(s => s.Ok) / seconds, machine, Environment.ProcessorCount));
             }
         }
 
