@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Testbed.AppHost.Startup;
@@ -31,19 +32,30 @@ public static class HealthyStart
         }
 
         var healthy = Task.WhenAll(resources.Select(WaitHealthyAsync));
+        Exception failure;
         try
         {
             await app.StartAsync(bound.Token).ConfigureAwait(false);
             await healthy.ConfigureAwait(false);
+            return;
         }
-        catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is OperationCanceledException or DistributedApplicationException)
+        catch (Exception error)
         {
-            // Every wait ends once the bound is cancelled; the first resource that ended is the reason, else the time ran out.
-            await healthy.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            var ended = healthy.Exception?.InnerExceptions.OfType<DistributedApplicationException>().FirstOrDefault();
-            var why = ended?.Message ?? $"Not every resource was healthy within {limit.TotalSeconds:0} s.";
-            throw new InvalidOperationException($"The AppHost did not start: {why} {Describe(app, resources)} The resources' logs say why.", ended ?? error);
+            failure = error;
         }
+
+        // Whatever failed, no wait outlives the start: each ends once the bound is cancelled.
+        await bound.CancelAsync().ConfigureAwait(false);
+        await healthy.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested || failure is not (OperationCanceledException or DistributedApplicationException))
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        // The first resource that ended is the reason; else the time ran out.
+        var ended = healthy.Exception?.InnerExceptions.OfType<DistributedApplicationException>().FirstOrDefault();
+        var why = ended?.Message ?? $"Not every resource was healthy within {limit.TotalSeconds:0} s.";
+        throw new InvalidOperationException($"The AppHost did not start: {why} {Describe(app, resources)} The resources' logs say why.", ended ?? failure);
     }
 
     // "Not healthy: kinesis (Finished), provision (FailedToStart)." A replicated resource has no single state and is left out.

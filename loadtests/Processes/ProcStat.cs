@@ -25,7 +25,7 @@ public static class ProcStat
     public static long? Busy(string line)
     {
         // cpu user nice system idle iowait irq softirq steal [guest guest_nice]: all but idle and iowait are busy; guest time is in user already.
-        // Without IRQ time accounting a process is not charged the softirq work done while it was not on the CPU: the loopback's traffic.
+        // Interrupt and softirq work (the loopback's traffic) done while a core was idle is charged to no process, only counted here.
         var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length < 9 || fields[0] != "cpu")
         {
