@@ -56,7 +56,7 @@ public sealed class TestbedApp : IAsyncLifetime
             bound.Token);
         builder.Configuration["AppHost:DashboardApiKey"] = DashboardApiKey;
         _app = await builder.BuildAsync(bound.Token);
-        await _app.StartHealthyAsync(Services, StartBound, bound.Token);
+        await _app.StartHealthyAsync(Services, StartBound, TestContext.Current.CancellationToken);
 
         _tokens = LocalIssuer.Tokens(_app.GetEndpoint("identity", "http"), LocalIssuer.FullAccess, _tokenHttp);
     }

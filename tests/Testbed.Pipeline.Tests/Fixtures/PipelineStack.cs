@@ -93,7 +93,7 @@ public sealed class PipelineStack : IAsyncDisposable
         try
         {
             var replicas = ReplicaIdsAsync(app, "processor", processors, bound.Token);
-            await app.StartHealthyAsync(container ? Services : ["kinesis", "dynamodb", "s3", .. Services], StartBound, bound.Token);
+            await app.StartHealthyAsync(container ? Services : ["kinesis", "dynamodb", "s3", .. Services], StartBound, TestContext.Current.CancellationToken);
 
             var endpoints = container
                 ? aws!.Clients
