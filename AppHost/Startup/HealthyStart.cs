@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Runtime.ExceptionServices;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Testbed.AppHost.Startup;
@@ -55,7 +58,42 @@ public static class HealthyStart
         // The first resource that ended is the reason; else the time ran out.
         var ended = healthy.Exception?.InnerExceptions.OfType<DistributedApplicationException>().FirstOrDefault();
         var why = ended?.Message ?? $"Not every resource was healthy within {limit.TotalSeconds:0} s.";
-        throw new InvalidOperationException($"The AppHost did not start: {why} {Describe(app, resources)} The resources' logs say why.", ended ?? failure);
+        var lastLines = await LastLinesAsync(app, [.. resources, "provision"]).ConfigureAwait(false);
+        throw new InvalidOperationException($"The AppHost did not start: {why} {Describe(app, resources)}{lastLines}", ended ?? failure);
+    }
+
+    // The last lines of each resource whose process ended with a failure (an emulator whose port was taken, a service that crashed,
+    // a provisioning that timed out): where it says why, so that a failed start in CI names its cause.
+    private static async Task<string> LastLinesAsync(DistributedApplication app, IReadOnlyCollection<string> names)
+    {
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        var text = new StringBuilder();
+        foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => names.Contains(r.Name)))
+        {
+            if (!app.ResourceNotifications.TryGetCurrentState(resource.Name, out var current)
+                || current.Snapshot.State?.Text is not ("Exited" or "Finished") || current.Snapshot.ExitCode == 0)
+            {
+                continue;
+            }
+
+            var lines = new List<string>();
+            using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await foreach (var batch in logs.GetAllAsync(resource).WithCancellation(enough.Token).ConfigureAwait(false))
+                {
+                    lines.AddRange(batch.Select(line => line.Content));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // What arrived within the time is enough.
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $" {resource.Name} ended (exit code {current.Snapshot.ExitCode}); its last lines: {string.Join(" | ", lines.TakeLast(5))}.");
+        }
+
+        return text.Length == 0 ? " The resources' logs say why." : text.ToString();
     }
 
     // "Not healthy: kinesis (Finished), provision (FailedToStart)." A replicated resource has no single state and is left out.

@@ -33,6 +33,9 @@ public sealed class StartFailureTests
 
                 Assert.Contains("Stopped waiting for resource 'kinesis' to become healthy because it failed to start.", error.Message, StringComparison.Ordinal);
                 Assert.Matches(@"Not healthy: .*kinesis \((Finished|Exited)\)", error.Message);
+
+                // The emulator's own last words say why.
+                Assert.Matches(@"kinesis ended \(exit code [1-9]\d*\); its last lines: .*EADDRINUSE", error.Message);
             }
 
             Assert.Empty(ProcessProbe.WithCommandLineContaining(dataDirectory));
