@@ -40,6 +40,15 @@ public sealed class LoadDriverTests
         Assert.All(lateness, late => Assert.True(late < TimeSpan.FromMilliseconds(250), $"sent {late.TotalMilliseconds:0} ms after it was due"));
     }
 
+    [Theory]
+    [InlineData(10.0035, 10.0, 3)]
+    [InlineData(10.0004, 10.0, 1)]
+    [InlineData(9.9, 10.0, 1)]
+    [InlineData(11.0, 10.0, 100)]
+    [InlineData(double.PositiveInfinity, 10.0, 100)]
+    public void The_open_model_sleeps_until_the_next_request_is_due_in_whole_milliseconds(double due, double elapsed, double milliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), LoadDriver.PauseUntil(due, elapsed));
+
     [Fact]
     public async Task The_open_model_records_what_it_could_not_send_instead_of_waiting()
     {
