@@ -71,7 +71,9 @@ public static class HealthyStart
         foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => names.Contains(r.Name)))
         {
             if (!app.ResourceNotifications.TryGetCurrentState(resource.Name, out var current)
-                || current.Snapshot.State?.Text is not ("Exited" or "Finished") || current.Snapshot.ExitCode == 0)
+                || current.Snapshot.State?.Text is not { } state
+                || (state != KnownResourceStates.Exited && state != KnownResourceStates.Finished)
+                || current.Snapshot.ExitCode == 0)
             {
                 continue;
             }
@@ -96,7 +98,7 @@ public static class HealthyStart
         return text.Length == 0 ? " The resources' logs say why." : text.ToString();
     }
 
-    // "Not healthy: kinesis (Finished), provision (FailedToStart)." A replicated resource has no single state and is left out.
+    // "Not healthy: kinesis (Finished), ingestion (Waiting)." A replicated resource has no single state and is left out.
     private static string Describe(DistributedApplication app, IEnumerable<string> resources)
     {
         var waiting = resources

@@ -8,10 +8,11 @@ namespace Testbed.Emulators;
 public static class FreePort
 {
     // Each port stays bound, not listening, while this process lives. Released at once, it could go to another process's port-0
-    // listener or outgoing connection before our server listened on it; the emulator then ended with EADDRINUSE (seen in CI, test
-    // assemblies starting stacks side by side). Linux hands a bound port to no port-0 bind and no connect, yet lets a server listen on
-    // it while the held socket does not, both sockets having SO_REUSEADDR (.NET sets it before every bind there, as Node.js does for
-    // its servers). Other systems share ports by other rules: there the port is released at once.
+    // listener or outgoing connection before our server listened on it; the emulator then ended with EADDRINUSE (reproduced by taking
+    // its port: CI's hang, test assemblies starting stacks side by side, had the same signature). Linux hands a bound port to no port-0
+    // bind and no connect, yet lets a server listen on it while the held socket does not, both sockets having SO_REUSEADDR (.NET sets
+    // it before every bind there, as Node.js does for its servers). Other systems share ports by other rules: there the port is
+    // released at once.
     private static readonly ConcurrentBag<Socket> Held = [];
 
     /// <summary>Binds port 0 on 127.0.0.1 and returns the port the OS chose; on Linux the port stays held by this process.</summary>

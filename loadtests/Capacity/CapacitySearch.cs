@@ -79,7 +79,7 @@ public sealed class CapacitySearch(ScenarioContext context, ProcessSampler sampl
         await context.Probe.DrainAsync().ConfigureAwait(false);
 
         var ingestStats = StepStats.From("ingest", ingest.Samples, duration);
-        var freshness = StepStats.From("freshness", context.Freshness.Samples.Skip(freshnessBefore), duration);
+        var freshness = StepStats.From(ScenarioContext.FreshnessStep, context.Freshness.Samples.Skip(freshnessBefore), duration);
         var backlog = behind / rate;
         return new CapacityStage(rate, ingestStats, freshness, backlog, sampler.Usage(from, to), limits.Breaches(rate, ingestStats, freshness, backlog), sampler.Machine(from, to));
     }

@@ -97,11 +97,13 @@ public static class MarkdownReport
             }
 
             md.AppendLine().AppendLine(Saturation.Summary(processes, Environment.ProcessorCount, machine));
-            var notSent = report.Steps.Sum(s => s.FailuresByReason.GetValueOrDefault(Failures.RunnerSaturated));
+            // The requests are those of the load's own steps: the freshness probe's step counts events, not the reads made for them.
+            var sent = report.Steps.Where(s => s.Name != ScenarioContext.FreshnessStep).ToList();
+            var notSent = sent.Sum(s => s.FailuresByReason.GetValueOrDefault(Failures.RunnerSaturated));
             if (notSent > 0 && machine is not null && report.Main is { Ok: > 0 } && !Saturation.EmulatorBound(processes))
             {
                 var seconds = report.Duration.TotalSeconds;
-                md.AppendLine().AppendLine(Saturation.CpuPerRequest(notSent, report.Steps.Sum(s => s.Count) / seconds, report.Steps.Sum(s => s.Ok) / seconds, machine, Environment.ProcessorCount));
+                md.AppendLine().AppendLine(Saturation.CpuPerRequest(notSent, sent.Sum(s => s.Count) / seconds, sent.Sum(s => s.Ok) / seconds, machine, Environment.ProcessorCount));
             }
         }
 

@@ -6,6 +6,9 @@ namespace Testbed.LoadTests.Scenarios;
 /// <summary>What every scenario's requests share: clients, the run's ledger, the freshness probe and the step recorders.</summary>
 public sealed class ScenarioContext
 {
+    /// <summary>The freshness probe's step: it counts sampled events, not the reads made for them.</summary>
+    public const string FreshnessStep = "freshness";
+
     /// <summary>Creates the context of one run.</summary>
     public ScenarioContext(LoadOptions options, HttpClient ingestion, HttpClient api, string runId)
     {
@@ -14,7 +17,7 @@ public sealed class ScenarioContext
         Api = api;
         RunId = runId;
         Ledger = new RunLedger($"load.{runId}");
-        Freshness = new StepRecorder("freshness");
+        Freshness = new StepRecorder(FreshnessStep);
         Probe = new FreshnessProbe(api, Ledger, Freshness);
     }
 
