@@ -26,11 +26,13 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
     /// <summary>Time since sampling started: where the measured window starts and ends.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    /// <summary>Stops sampling and returns each process's use, busiest first, its CPU share over [<paramref name="measuredFrom"/>, <paramref name="measuredTo"/>] (the load without its warm-up).</summary>
+    /// <summary>Stops sampling and returns each process's use, busiest first, its CPU share and busiest second over [<paramref name="measuredFrom"/>, <paramref name="measuredTo"/>] (the load without its warm-up); its timeline is every second sampled.</summary>
     public async Task<IReadOnlyList<ProcessUsage>> StopAsync(TimeSpan measuredFrom, TimeSpan measuredTo)
     {
         await StopLoopAsync().ConfigureAwait(false);
-        return Collect(u => u, measuredFrom, measuredTo);
+
+        // The chart shows the whole run, the start and the warm-up included; the table's busiest second, like the machine's, is the load's.
+        return Collect(u => u with { PeakCpuPercent = Within(u, measuredFrom, measuredTo).PeakCpuPercent }, measuredFrom, measuredTo);
     }
 
     /// <summary>The whole machine's CPU in [<paramref name="from"/>, <paramref name="to"/>], all processes and the kernel's work; null where /proc/stat cannot be read.</summary>
