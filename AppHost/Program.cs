@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Testbed.AppHost.Alarms;
 using Testbed.AppHost.Auth;
 using Testbed.AppHost.Aws;
+using Testbed.AppHost.Diagnostics;
 using Testbed.AppHost.Pipeline;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -49,5 +50,8 @@ builder.AddProject<Projects.Testbed_Web>("web")
     .WithTokenClient(tokens)
     .WaitFor(api)
     .WithHttpHealthCheck("/health");
+
+// Stacks that tests and the load runner start and stop many times run their services without the debugger's transport.
+builder.WithDebuggingSetting();
 
 builder.Build().Run();
