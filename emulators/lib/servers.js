@@ -8,6 +8,7 @@ const os = require('os');
 const path = require('path');
 const { speedUpKinesalite } = require('./kinesisHotPath');
 const { tuneDynaliteStore } = require('./dynamoStore');
+const { cacheDynaliteTables } = require('./dynamoTables');
 
 function ensureDirectory(directory) {
   fs.mkdirSync(directory, { recursive: true });
@@ -32,6 +33,7 @@ async function kinesis({ host, port, path: dataPath }) {
 
 async function dynamodb({ host, port, path: dataPath }) {
   tuneDynaliteStore();
+  cacheDynaliteTables();
   const dynalite = require('dynalite');
   const options = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 };
   if (dataPath) options.path = ensureDirectory(dataPath);
