@@ -52,6 +52,10 @@ public sealed class EmbeddedStack : IAsyncDisposable
             // 4.7 s with PGO off). Fully compiled at first call, a run measures the pipeline, not the JIT's warm-up.
             var service = builder.CreateResourceBuilder(project).WithEnvironment("Logging__LogLevel__Default", "Warning")
                 .WithEnvironment("DOTNET_TieredCompilation", "0");
+
+            // Aspire has every service send its metrics to the dashboard each second; the report does not read them. Every 10 s, measured
+            // at 300 events/s (2026-11-29, 2 runs against 4): the dashboard took 2.0 % of a core instead of 4.3-4.8 %.
+            service.WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "10000");
             if (project.Name is "ingestion" or "api")
             {
                 // The load goes straight to the service, not through the orchestrator's proxy: one hop and one process less per request.
