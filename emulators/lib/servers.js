@@ -7,6 +7,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { speedUpKinesalite } = require('./kinesisHotPath');
+const { tuneKinesaliteStore } = require('./kinesisStore');
 const { tuneDynaliteStore } = require('./dynamoStore');
 const { cacheDynaliteTables } = require('./dynamoTables');
 
@@ -24,6 +25,7 @@ function listen(server, host, port) {
 
 async function kinesis({ host, port, path: dataPath }) {
   speedUpKinesalite();
+  tuneKinesaliteStore();
   const kinesalite = require('kinesalite');
   const options = { createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 50 };
   if (dataPath) options.path = ensureDirectory(dataPath);
