@@ -29,7 +29,8 @@ public sealed class DynamoTableCacheTests
 
         await CreateAsync(dynamo, table, "key", index: true);
         var refused = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => dynamo.PutItemAsync(table, Item(("id", "third")), Ct));
-        Assert.Contains("key", refused.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("ValidationException", refused.ErrorCode);
+        Assert.Contains("Missing the key key", refused.Message, StringComparison.Ordinal);
         await dynamo.PutItemAsync(table, Item(("key", "fourth"), ("kind", "blue")), Ct);
 
         var byKind = await dynamo.QueryAsync(new QueryRequest
