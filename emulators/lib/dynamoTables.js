@@ -40,7 +40,7 @@ function cachedTables(store) {
     }
     const asked = generation;
     read(name, (error, table) => {
-      // Only a table the item calls may use is kept (dynalite refuses them one being created or deleted).
+      // Only a table the item calls may use is kept: dynalite refuses them a table being created or deleted.
       if (!error && asked === generation) tables.set(name, table);
       answer(error, table);
     });

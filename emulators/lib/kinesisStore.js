@@ -1,8 +1,8 @@
 'use strict';
 // The LevelDB store under the Kinesis emulator (kinesalite), tuned as the DynamoDB emulator's is (dynamoStore.js). kinesalite opens
 // leveldown with the defaults, a 4 MiB write buffer and snappy compression: at 2,000 records/s on 2 cores (2026-11-29) the buffer
-// filled every 10 s, and each time the emulator went from about 20 % of a core to 40 % for a second, writing it to disk compressed
-// and merging it with the files before. A test run's records are few and short-lived: a larger buffer and no compression trade disk for CPU.
+// filled every 10 s, and each time the emulator went from about 20 % of a core to 40 % for a second while it was written to disk,
+// compressed. A test run's records are few and short-lived: a larger buffer and no compression trade disk for CPU.
 const storeOptions = { writeBufferSize: 64 << 20, maxFileSize: 16 << 20, compression: false };
 
 // Makes every leveldown store opened in this process use the options above unless the caller gives its own; once per process.
