@@ -2,11 +2,8 @@
 // The LevelDB store under the DynamoDB emulator (dynalite), tuned for a test run's many small writes. dynalite opens its store
 // through the level package's Level class; tuneDynaliteStore puts a subclass in its place before dynalite is loaded.
 
-// dynalite opens its LevelDB with the defaults (a 4 MiB write buffer, snappy compression): under a steady stream of writes the
-// store then spends its time merging small files, and LevelDB slows each write while the merges lag. Measured at 2,000 items/s
-// on 2 cores (2026-11-28): the merges took a sixth of the emulator's CPU and the pipeline fell 6 s behind within half a minute.
-// A test run's data is small and short-lived: a larger write buffer and no compression trade disk for CPU.
-const storeOptions = { writeBufferSize: 64 << 20, maxFileSize: 16 << 20, compression: false };
+// dynalite opens its LevelDB with the defaults; the tuned store opens it with levelOptions.js's instead.
+const { storeOptions } = require('./levelOptions');
 
 function tunedLevel(Level) {
   return class TunedLevel extends Level {
