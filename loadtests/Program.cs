@@ -1,5 +1,8 @@
 using Testbed.LoadTests;
 using Testbed.LoadTests.Cli;
+using Testbed.LoadTests.Processes;
+
+InlineSocketCompletions.Enable();
 
 // Exit codes: 0 all thresholds met, 1 a threshold breached or events lost, 2 bad arguments or the run failed.
 LoadOptions options;
