@@ -136,13 +136,13 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         if (edge is not null)
         {
             _say.Report($"Measuring the emulators' capacity through the edge {edge} ({duration.TotalSeconds:0} s each)…");
-            var throughEdge = new AwsClientFactory(AwsConnectionResolver.Resolve(new AwsOptions { Region = "us-east-1", ServiceUrl = edge, AccessKeyId = "test", SecretAccessKey = "test" }));
+            var throughEdge = AwsClientFactory.For(new AwsOptions { Region = "us-east-1", ServiceUrl = edge, AccessKeyId = "test", SecretAccessKey = "test" });
             return await new EmulatorBaseline(throughEdge, console).RunAsync(duration, workers: 4, cancellationToken).ConfigureAwait(false);
         }
 
         _say.Report($"Measuring the emulators' capacity on fresh emulators ({duration.TotalSeconds:0} s each)…");
         await using var emulators = await EmulatorHost.StartAsync(new EmulatorHostOptions(), cancellationToken).ConfigureAwait(false);
-        var clients = new AwsClientFactory(AwsConnectionResolver.Resolve(emulators.Endpoints.ToAwsOptions()));
+        var clients = AwsClientFactory.For(emulators.Endpoints.ToAwsOptions());
         return await new EmulatorBaseline(clients, console).RunAsync(duration, workers: 4, cancellationToken).ConfigureAwait(false);
     }
 

@@ -20,7 +20,7 @@ public sealed class EmulatorApiCall : IDisposable
     public EmulatorApiCall(EmulatorService service, Uri endpoint, string region = "us-east-1")
     {
         _service = service;
-        var clients = new AwsClientFactory(AwsConnectionResolver.Resolve(new EmulatorEndpoints(endpoint, endpoint, endpoint).ToAwsOptions(region)));
+        var clients = AwsClientFactory.For(new EmulatorEndpoints(endpoint, endpoint, endpoint).ToAwsOptions(region));
         switch (service)
         {
             case EmulatorService.Kinesis:

@@ -16,7 +16,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var clients = new AwsClientFactory(AwsConnectionResolver.Resolve(AwsOptions.From(configuration)));
+    var clients = AwsClientFactory.For(AwsOptions.From(configuration));
     using var http = new HttpClient();
     using var dynamo = clients.CreateDynamoDb();
     using var s3 = clients.CreateS3();

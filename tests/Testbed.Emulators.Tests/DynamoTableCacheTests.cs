@@ -16,7 +16,7 @@ public sealed class DynamoTableCacheTests
     public async Task Item_calls_follow_a_table_deleted_and_created_again_with_another_key_and_an_index()
     {
         await using var host = await EmulatorHost.StartAsync(cancellationToken: Ct).WaitAsync(Bound, Ct);
-        using var dynamo = new AwsClientFactory(AwsConnectionResolver.Resolve(host.Endpoints.ToAwsOptions())).CreateDynamoDb();
+        using var dynamo = AwsClientFactory.For(host.Endpoints.ToAwsOptions()).CreateDynamoDb();
         var table = UniqueName.For("cached");
 
         await CreateAsync(dynamo, table, "id", index: false);

@@ -154,7 +154,7 @@ public sealed class EmulatorHostTests
         }
     }
 
-    private static AwsClientFactory Clients(EmulatorHost host) => new(AwsConnectionResolver.Resolve(host.Endpoints.ToAwsOptions()));
+    private static AwsClientFactory Clients(EmulatorHost host) => AwsClientFactory.For(host.Endpoints.ToAwsOptions());
 
     private static bool Listening(int port)
     {

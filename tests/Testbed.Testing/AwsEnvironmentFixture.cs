@@ -70,7 +70,7 @@ public sealed class AwsEnvironmentFixture : IAsyncLifetime
             options = Endpoints.ToAwsOptions();
         }
 
-        Clients = new AwsClientFactory(AwsConnectionResolver.Resolve(options));
+        Clients = AwsClientFactory.For(options);
         Kinesis = Clients.CreateKinesis(_http);
         DynamoDb = Clients.CreateDynamoDb();
         S3 = Clients.CreateS3();

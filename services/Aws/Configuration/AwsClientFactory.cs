@@ -12,6 +12,9 @@ public sealed class AwsClientFactory(AwsConnection connection)
     /// <summary>The connection the clients are built from.</summary>
     public AwsConnection Connection { get; } = connection;
 
+    /// <summary>The clients for these settings, resolved as the services resolve theirs (<see cref="AwsConnectionResolver"/>).</summary>
+    public static AwsClientFactory For(AwsOptions options) => new(AwsConnectionResolver.Resolve(options));
+
     /// <summary>An S3 client: path-style against an endpoint override, checksums only where an operation requires them (s3rver rejects trailing checksums).</summary>
     public IAmazonS3 CreateS3()
     {

@@ -98,8 +98,8 @@ public sealed class PipelineStack : IAsyncDisposable
 
             var endpoints = container
                 ? aws!.Clients
-                : new AwsClientFactory(AwsConnectionResolver.Resolve(
-                    new EmulatorEndpoints(app.GetEndpoint("kinesis", "http"), app.GetEndpoint("dynamodb", "http"), app.GetEndpoint("s3", "http")).ToAwsOptions()));
+                : AwsClientFactory.For(
+                    new EmulatorEndpoints(app.GetEndpoint("kinesis", "http"), app.GetEndpoint("dynamodb", "http"), app.GetEndpoint("s3", "http")).ToAwsOptions());
             return new PipelineStack(app, PipelineResources.Create(prefix, shards), await replicas, endpoints);
         }
         catch
