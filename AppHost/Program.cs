@@ -30,7 +30,10 @@ builder.AddProject<Projects.Testbed_Processor>("processor")
     .WithReplicas(settings.GetValue("AppHost:ProcessorReplicas", 2))
     .WithReference(aws).WaitForCompletion(provision)
     .WithPipelineSettings(settings, "Processor").WithPolling(settings, aws)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    // A stopping processor hands its leases back before it exits, and by then the dashboard may be gone: without this, Aspire's
+    // default retries its last telemetry there for up to 10 s, the orchestrator kills it after 6, and it leaves its temp files.
+    .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY", string.Empty);
 
 var api = builder.AddProject<Projects.Testbed_Api>("api")
     .WithReference(aws).WaitForCompletion(provision)

@@ -3,7 +3,7 @@ using Testbed.Testing;
 
 namespace Testbed.AppHost.Tests;
 
-/// <summary>The AppHost as a process: however it ends, no process of the stack is left behind.</summary>
+/// <summary>The AppHost as a process: however it ends, no process of the stack is left behind; stopped, every service ends on its own.</summary>
 public sealed class AppHostTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
@@ -28,14 +28,30 @@ public sealed class AppHostTests
                 () => !stack.Keys.Any(ProcessProbe.IsAlive) && appHost.HasExited,
                 Bound,
                 $"every process of the stack has ended after signal {signal}; left: {string.Join(", ", stack.Where(p => ProcessProbe.IsAlive(p.Key)).Select(p => p.Value))}");
+
+            if (signal != Signals.Kill)
+            {
+                // A .NET process that ends on its own removes its diagnostics socket from the temp folder; one the orchestrator had to
+                // kill (it gives a stopping process 6 s) leaves it there.
+                var left = stack.Where(p => DiagnosticsSocketsOf(p.Key).Length > 0).Select(p => $"{p.Key}: {p.Value}").ToList();
+                Assert.True(left.Count == 0, $"every .NET process of the stack ended on its own after signal {signal}; killed: {string.Join(", ", left)}");
+            }
         }
         finally
         {
-            // A killed AppHost cannot remove its emulators' temporary folder (the next AppHost would): the test removes what it caused.
+            // A killed AppHost cannot remove its emulators' temporary folder (the next AppHost would), nor its own diagnostics socket:
+            // the test removes what it caused.
             foreach (var folder in folders.Where(Directory.Exists))
             {
                 Directory.Delete(folder, recursive: true);
             }
+
+            foreach (var socket in stack.Keys.Append(appHost.ProcessId).Where(p => !ProcessProbe.IsAlive(p)).SelectMany(DiagnosticsSocketsOf))
+            {
+                File.Delete(socket);
+            }
         }
     }
+
+    private static string[] DiagnosticsSocketsOf(int pid) => Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{pid}-*-socket");
 }

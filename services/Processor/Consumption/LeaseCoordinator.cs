@@ -15,6 +15,7 @@ public sealed class LeaseCoordinator(
     TimeProvider time,
     ILogger<LeaseCoordinator> logger) : BackgroundService
 {
+    private static readonly TimeSpan HandBackLimit = TimeSpan.FromSeconds(2);
     private readonly Dictionary<string, (HeldLease Lease, Task Consumer)> _held = [];
     private readonly Dictionary<string, (long Counter, DateTimeOffset Since)> _observed = [];
 
@@ -196,7 +197,9 @@ public sealed class LeaseCoordinator(
             lease.Dispose();
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        // Bounded well inside the 6 s the orchestrator gives a stopping process before it kills it: when the whole stack stops, the
+        // emulators may be gone first, and the AWS client retries a refused connection until this fires.
+        using var timeout = new CancellationTokenSource(HandBackLimit);
         try
         {
             foreach (var lease in (await table.ListAsync(timeout.Token).ConfigureAwait(false)).Where(l => l.Owner == WorkerId))
