@@ -7,7 +7,7 @@ namespace Testbed.LoadTests.Processes;
 /// <remarks>
 /// Each hand-off wakes a pool thread, and a wake-up enters the kernel, which on these machines' paravirtualised kernel costs more than the
 /// runner's own work on a response: profiled at 2,000 events/s (2026-11-29), 46 % of the runner's samples were the kernel switching threads.
-/// The runner's continuations record a figure and end, so nothing blocks an engine's thread.
+/// What runs there is short: the runner's continuations record a figure and end, and the AppHost it hosts only follows the stack's resources.
 /// </remarks>
 public static class InlineSocketCompletions
 {
