@@ -21,7 +21,7 @@ public sealed class ProcessorOptions
     /// <summary>The longest pause on a shard that stays empty: each empty read in a row doubles the pause up to this; five poll intervals when zero.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.Zero;
 
-    /// <summary>How often a shard that keeps receiving records is checkpointed (a quiet shard is checkpointed at once); a crash redoes at most this much work.</summary>
+    /// <summary>How often a shard that keeps receiving records is checkpointed (a shard that has gone quiet, three empty reads in a row, at once); a crash redoes at most this much work.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How long a shard that has caught up and receives 1,000 records a second waits between reads; proportional to its rate (10 ms at 100 a second), at most twice this. A busy shard's batches then grow with its rate: each batch has a fixed cost in every emulator and service.</summary>

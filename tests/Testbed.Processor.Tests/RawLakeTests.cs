@@ -37,6 +37,39 @@ public sealed class RawLakeTests(AwsEnvironmentFixture emulators)
     }
 
     [Fact]
+    public async Task A_trickling_shard_writes_a_lake_object_per_checkpoint_interval_not_one_after_each_read_that_found_nothing()
+    {
+        var resources = await emulators.ProvisionAsync("trickle", shards: 1);
+        var kinesis = new CountingKinesis(emulators.Kinesis);
+
+        // A record every 10 ms or so, read as the AppHost reads the emulators (a pause of a poll interval after a read that found nothing):
+        // reads that find a record and reads that find none alternate, and the shard never stays empty for three reads in a row.
+        var options = new ProcessorOptions { CheckpointInterval = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(20), MinReadInterval = TimeSpan.Zero };
+        using var shard = await OneShardConsumer.CreateAsync(emulators, resources, kinesis, options, Ct);
+        var ids = Ids("trickle");
+        await WhileConsumingAsync(shard, async () =>
+        {
+            var last = "";
+            foreach (var id in ids)
+            {
+                var put = await emulators.Kinesis.PutRecordAsync(new PutRecordRequest { StreamName = resources.Stream.Name, PartitionKey = id, Data = Records.EventBytes(id, "trickle", """{"n":1}""") }, Ct);
+                last = put.SequenceNumber;
+                await Task.Delay(10, Ct);
+            }
+
+            await Eventually.HoldsAsync(async () => await shard.CheckpointAsync(Ct) == last, TimeSpan.FromSeconds(60), "the checkpoint reaches the last event once the trickle stops");
+        });
+
+        var lake = await ReadLakeAsync(resources);
+        Assert.Equal(ids, lake.Values.SelectMany(lines => lines).Order(StringComparer.Ordinal));
+
+        // Checkpointed after each read that found nothing, the lake got an object for every one or two batches.
+        Assert.True(
+            lake.Count * 3 <= kinesis.PagesWithRecords,
+            $"{lake.Count} objects for {kinesis.PagesWithRecords} batches: {string.Join(", ", lake.Select(o => $"{o.Key} ({o.Value.Count})"))}");
+    }
+
+    [Fact]
     public async Task While_the_lake_cannot_be_written_the_checkpoint_stays_and_the_events_reach_it_once_it_can()
     {
         var resources = await emulators.ProvisionAsync("lakedown", shards: 1);
