@@ -38,4 +38,25 @@ public sealed class PublisherShutdownTests(AwsEnvironmentFixture aws) : IClassFi
         var page = await aws.Kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator.ShardIterator }, Ct);
         Assert.Equal(["record-0", "record-1", "record-2"], page.Records.Select(r => Encoding.UTF8.GetString(r.Data)).Order());
     }
+
+    [Fact]
+    public async Task Records_taken_by_a_publisher_stopped_before_its_loop_ran_are_published_and_answered()
+    {
+        // The host runs the publishing loop on the thread pool, and a stop that comes first cancels it before it runs: stopping a publisher that
+        // was never started is that case without the race.
+        var resources = await aws.ProvisionAsync("unrun", shards: 1);
+        using var publisher = new KinesisPublisher(aws.Kinesis, resources, Options.Create(new PublisherOptions()), NullLogger<KinesisPublisher>.Instance);
+        var answers = Enumerable.Range(0, 3).Select(i => publisher.PublishAsync(Encoding.UTF8.GetBytes($"unrun-{i}"), $"key-{i}", CancellationToken.None)).ToList();
+
+        await publisher.StopAsync(Ct);
+        var results = await Task.WhenAll(answers).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var late = await publisher.PublishAsync(Encoding.UTF8.GetBytes("late"), "key-late", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.All(results, r => Assert.Equal(PublishOutcome.Published, r.Outcome));
+        Assert.Equal(PublishOutcome.Unavailable, late.Outcome);
+        var shard = Assert.Single(results.Select(r => r.ShardId).Distinct());
+        var iterator = await aws.Kinesis.GetShardIteratorAsync(new GetShardIteratorRequest { StreamName = resources.Stream.Name, ShardId = shard!, ShardIteratorType = "TRIM_HORIZON" }, Ct);
+        var page = await aws.Kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator.ShardIterator }, Ct);
+        Assert.Equal(["unrun-0", "unrun-1", "unrun-2"], page.Records.Select(r => Encoding.UTF8.GetString(r.Data)).Order());
+    }
 }
