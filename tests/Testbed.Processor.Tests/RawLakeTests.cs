@@ -42,8 +42,8 @@ public sealed class RawLakeTests(AwsEnvironmentFixture emulators)
         var resources = await emulators.ProvisionAsync("trickle", shards: 1);
         var kinesis = new CountingKinesis(emulators.Kinesis);
 
-        // A record every 10 ms or so, read as the AppHost reads the emulators (a pause of a poll interval after a read that found nothing):
-        // reads that find a record and reads that find none alternate, and the shard never stays empty for three reads in a row.
+        // A record every 10 ms or so, read with a short poll interval as the AppHost reads the emulators (a pause of one after a read that
+        // found nothing): reads that find a record and reads that find none alternate, and the shard seldom stays empty for three in a row.
         var options = new ProcessorOptions { CheckpointInterval = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(20), MinReadInterval = TimeSpan.Zero };
         using var shard = await OneShardConsumer.CreateAsync(emulators, resources, kinesis, options, Ct);
         var ids = Ids("trickle");
