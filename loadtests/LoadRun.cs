@@ -75,6 +75,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         long loadEnded;
         TimeSpan loadEndedAt;
         CapacityResult? capacity = null;
+        CatchUpResult? catchUp = null;
+        var start = MeasureStart.AfterWarmup(options.Warmup);
+        var loadFrom = TimeSpan.Zero;
         if (options.Scenario == "capacity")
         {
             capacity = await new CapacitySearch(context, sampler, console).RunAsync(options.Limits, cancellationToken).ConfigureAwait(false);
@@ -83,12 +86,25 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         }
         else
         {
-            await using var progress = new LiveProgress(plan.Steps, options.Warmup, console);
+            // How far behind the pipeline is comes from the freshness probe's sampled events: without them, the measured part begins at the warm-up's end.
+            var catchesUp = options.CatchUp > TimeSpan.Zero && plan.Steps.Contains(context.Freshness);
+            start = catchesUp ? MeasureStart.WhenCaughtUp(options.Warmup, options.CatchUp) : MeasureStart.AfterWarmup(options.Warmup);
+            loadFrom = sampler.Elapsed;
+            await using var progress = new LiveProgress(plan.Steps, start, console);
             progress.Start();
+            var catchingUp = catchesUp ? CatchUp.RunAsync(start, () => context.Probe.OldestPending, cancellationToken) : null;
             await Task.WhenAll(plan.Streams.Select((stream, i) =>
-                LoadDriver.RunAsync(stream.Shape, options.Warmup, options.Duration, stream.Invoke, plan.Overloads[i], cancellationToken))).ConfigureAwait(false);
+                LoadDriver.RunAsync(stream.Shape, start, options.Duration, stream.Invoke, plan.Overloads[i], cancellationToken))).ConfigureAwait(false);
             loadEnded = Stopwatch.GetTimestamp();
             loadEndedAt = sampler.Elapsed;
+            catchUp = catchingUp is null ? null : await catchingUp.ConfigureAwait(false);
+            if (catchUp is { } c)
+            {
+                _say.Report(c.CaughtUp
+                    ? string.Create(CultureInfo.InvariantCulture, $"The measured part began {c.Held.TotalSeconds:0.0} s after the warm-up, the pipeline {c.BacklogSeconds:0.0} s behind.")
+                    : string.Create(CultureInfo.InvariantCulture, $"The pipeline had not caught up {c.Held.TotalSeconds:0.0} s after the warm-up ({c.BacklogSeconds:0.0} s behind); the measured part began anyway (--catch-up)."));
+            }
+
             await context.Probe.DrainAsync().ConfigureAwait(false);
         }
 
@@ -108,14 +124,16 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             _say.Report($"Alarms set off by calls made before the load (the stack's first calls, priming): {string.Join(", ", early)} (report.md, Alarms).");
         }
 
-        var processes = await sampler.StopAsync(options.Warmup, loadEndedAt).ConfigureAwait(false);
-        var machine = sampler.Machine(options.Warmup, loadEndedAt);
+        // The measured part on the sampler's clock, which started just before the load.
+        var measuredFrom = loadFrom + TimeSpan.FromSeconds(start.Seconds);
+        var processes = await sampler.StopAsync(measuredFrom, loadEndedAt).ConfigureAwait(false);
+        var machine = sampler.Machine(measuredFrom, loadEndedAt);
         // A capacity run's steps are its stages, each over its own duration.
         var steps = capacity is null
             ? plan.Steps.Select(s => StepStats.From(s.Name, s.Samples, options.Duration)).ToList()
             : [.. capacity.Stages.SelectMany(s => new[] { s.Ingest with { Name = Stage("ingest", s.Rate) }, s.Freshness with { Name = Stage("freshness", s.Rate) } })];
         var measured = capacity is null ? options.Duration : options.Duration * capacity.Stages.Count;
-        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, options.Warmup, measured, steps, loss, freshness, baseline, [], processes, capacity, alarms, primed, machine);
+        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, TimeSpan.FromSeconds(start.Seconds), measured, steps, loss, freshness, baseline, [], processes, capacity, alarms, primed, machine, catchUp);
         report = report with { Thresholds = [.. options.Thresholds.Select(t => new ThresholdResult(t, report.Figure(t.Figure)))] };
         return Finish(report, folder);
     }

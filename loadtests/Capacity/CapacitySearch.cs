@@ -61,13 +61,14 @@ public sealed class CapacitySearch(ScenarioContext context, ProcessSampler sampl
         console.WriteLine(Text($"Stage {n + 1}: {rate:0} events/s{(perRequest > 1 ? $" ({rate / perRequest:0.##} requests/s of {perRequest})" : string.Empty)} for {duration.TotalSeconds:0} s{(warmup > TimeSpan.Zero ? $" after {warmup.TotalSeconds:0} s of warm-up" : string.Empty)}…"));
 
         TimeSpan from;
-        await using (var progress = new LiveProgress([ingest, context.Freshness], warmup, console))
+        var start = MeasureStart.AfterWarmup(warmup);
+        await using (var progress = new LiveProgress([ingest, context.Freshness], start, console))
         {
             progress.Start();
             from = sampler.Elapsed + warmup;
             await LoadDriver.RunAsync(
                 new LoadShape.Constant(rate / perRequest),
-                warmup,
+                start,
                 duration,
                 invocation => send(invocation with { Number = invocation.Number + (n * NumbersPerStage) }),
                 requests.Overloaded,

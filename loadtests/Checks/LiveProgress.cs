@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using Testbed.LoadTests.Measurement;
+using Testbed.LoadTests.Simulations;
 
 namespace Testbed.LoadTests.Checks;
 
-/// <summary>Once a second while the load runs: each step's rate, errors and p99 so far in the current phase (warm-up, then measure).</summary>
-public sealed class LiveProgress(IReadOnlyList<StepRecorder> steps, TimeSpan warmup, TextWriter output) : IAsyncDisposable
+/// <summary>Once a second while the load runs: each step's rate, errors and p99 so far in the current phase (warm-up, catch-up, then measure).</summary>
+public sealed class LiveProgress(IReadOnlyList<StepRecorder> steps, MeasureStart start, TextWriter output) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
@@ -22,7 +22,6 @@ public sealed class LiveProgress(IReadOnlyList<StepRecorder> steps, TimeSpan war
 
     private async Task LoopAsync(CancellationToken stop)
     {
-        var watch = Stopwatch.StartNew();
         // Warm-up and measured latencies apart, as in the report: the live p99 of the measured phase leaves the warm-up out.
         var warming = steps.ToDictionary(s => s.Name, _ => new LatencyHistogram());
         var measured = steps.ToDictionary(s => s.Name, _ => new LatencyHistogram());
@@ -38,7 +37,8 @@ public sealed class LiveProgress(IReadOnlyList<StepRecorder> steps, TimeSpan war
                 return;
             }
 
-            var measuring = watch.Elapsed >= warmup;
+            var elapsed = start.Elapsed;
+            var measuring = elapsed >= start.Seconds;
             var parts = steps.Select(step =>
             {
                 foreach (var sample in step.TakeRecent())
@@ -52,8 +52,8 @@ public sealed class LiveProgress(IReadOnlyList<StepRecorder> steps, TimeSpan war
                 var p99 = (measuring ? measured : warming)[step.Name].Percentile(99);
                 return $"{step.Name} {perSecond,5}/s ok {ok,7:N0} err {step.Failed,4:N0} p99 {p99,7:0.0} ms";
             });
-            var phase = measuring ? "measure" : "warm-up";
-            await output.WriteLineAsync($"[{watch.Elapsed.TotalSeconds,4:0}s {phase}] {string.Join(" | ", parts)}").ConfigureAwait(false);
+            var phase = measuring ? "measure" : elapsed < start.Warmup.TotalSeconds ? "warm-up" : "catch-up";
+            await output.WriteLineAsync($"[{elapsed,4:0}s {phase}] {string.Join(" | ", parts)}").ConfigureAwait(false);
         }
     }
 }

@@ -34,6 +34,9 @@ public sealed record LoadOptions
     /// <summary>Load before measuring starts, not counted in latencies (its events still count in the loss check).</summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The longest the warm-up's rate is held past the warm-up until the pipeline has caught up with it; zero measures from the warm-up's end.</summary>
+    public TimeSpan CatchUp { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The ingestion URL of a running stack; null starts the embedded stack.</summary>
     public Uri? Target { get; init; }
 
@@ -118,6 +121,9 @@ public sealed record LoadOptions
                    --concurrency N     closed model: N users instead of an arrival rate
                    --duration 60s      measured time (also 1m, 500ms)
                    --warmup 10s        load before measuring (rising to the rate over its first half)
+                   --catch-up 30s      after the warm-up, hold its rate until the pipeline has caught up (no sampled event
+                                       older than 0.5 s still not queryable, and no longer falling), at most this long;
+                                       0 measures from the warm-up's end (as does --sample 0)
                    --target URL        ingestion of a running stack (AppHost: http://127.0.0.1:5080)
                    --api URL           its api (default http://127.0.0.1:5090 with --target)
                    --token-endpoint URL  its issuer's token endpoint (default http://127.0.0.1:5070/oauth2/token with --target;
@@ -177,6 +183,7 @@ public sealed record LoadOptions
                 "--concurrency" => options with { Concurrency = (int)Positive(value, name) },
                 "--duration" => options with { Duration = Durations.Parse(value, name) },
                 "--warmup" => options with { Warmup = Durations.Parse(value, name) },
+                "--catch-up" => options with { CatchUp = Durations.Parse(value, name) },
                 "--target" => options with { Target = Url(value, name) },
                 "--api" => options with { Api = Url(value, name) },
                 "--token-endpoint" => options with { TokenEndpoint = new Uri(Url(value, name).AbsoluteUri.TrimEnd('/')) },

@@ -16,7 +16,7 @@ public static class MarkdownReport
         md.AppendLine($"# Load test: {report.Scenario}").AppendLine();
         md.AppendLine($"- started: {report.StartedAt:yyyy-MM-dd HH:mm:ss} UTC");
         md.AppendLine($"- target: {report.Target}");
-        md.AppendLine($"- load: {report.Simulation}, warm-up {report.Warmup.TotalSeconds:0} s, measured {report.Duration.TotalSeconds:0} s");
+        md.AppendLine($"- load: {report.Simulation}, warm-up {Warmup(report)}, measured {report.Duration.TotalSeconds:0} s");
         if (report.Primed is { } primed)
         {
             md.AppendLine(primed.Complete
@@ -119,5 +119,20 @@ public static class MarkdownReport
         }
 
         return md.ToString();
+    }
+
+    // The warm-up as it ran: held past its set length until the pipeline had caught up (--catch-up), or not.
+    private static string Warmup(RunReport report)
+    {
+        if (report.CatchUp is not { } c)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{report.Warmup.TotalSeconds:0} s");
+        }
+
+        var set = (report.Warmup - c.Held).TotalSeconds;
+        var behind = c.BacklogSeconds is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b:0.0} s behind") : "the Api did not say how far behind";
+        return c.CaughtUp
+            ? string.Create(CultureInfo.InvariantCulture, $"{report.Warmup.TotalSeconds:0.0} s ({set:0} s, then held {c.Held.TotalSeconds:0.0} s until the pipeline had caught up: {behind})")
+            : string.Create(CultureInfo.InvariantCulture, $"{report.Warmup.TotalSeconds:0.0} s ({set:0} s, then held {c.Held.TotalSeconds:0.0} s: **the pipeline did not catch up**, {behind} when the measured part began)");
     }
 }

@@ -25,7 +25,8 @@ public sealed record RunReport(
     CapacityResult? Capacity = null,
     IReadOnlyList<RaisedAlarm>? Alarms = null,
     PrimeResult? Primed = null,
-    ProcessUsage? Machine = null)
+    ProcessUsage? Machine = null,
+    CatchUpResult? CatchUp = null)
 {
     /// <summary>The step whose rate the capacity ratio uses (ingest or upload).</summary>
     public StepStats? Main => Steps.FirstOrDefault();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Testbed.LoadTests.Measurement;
@@ -21,54 +22,71 @@ public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorde
     private readonly List<Task> _probes = [];
     private readonly Lock _gate = new();
     private readonly Queue<double> _recent = new();
+    private readonly ConcurrentDictionary<string, long> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>How long ago the oldest sampled event not yet queryable was accepted; zero when every one tracked was found.</summary>
+    public TimeSpan OldestPending => _pending.Values.Select(t => Stopwatch.GetElapsedTime(t)).DefaultIfEmpty(TimeSpan.Zero).Max();
 
     /// <summary>Starts polling for an event accepted at <paramref name="acceptedTimestamp"/> (Stopwatch ticks, when the 202 arrived); <paramref name="at"/> is its request's place in the run (negative in warm-up).</summary>
     public void Track(string id, long acceptedTimestamp, double at)
     {
+        _pending[id] = acceptedTimestamp;
         var probe = Task.Run(async () =>
         {
-            var head = FirstReadAfter() - Stopwatch.GetElapsedTime(acceptedTimestamp);
-            if (head > TimeSpan.Zero)
+            try
             {
-                await Task.Delay(head).ConfigureAwait(false);
+                await PollAsync(id, acceptedTimestamp, at).ConfigureAwait(false);
             }
-
-            while (Stopwatch.GetElapsedTime(acceptedTimestamp) < GiveUpAfter)
+            finally
             {
-                await _reads.WaitAsync().ConfigureAwait(false);
-                try
-                {
-                    using var response = await api.GetAsync($"events/{Uri.EscapeDataString(id)}", HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        var milliseconds = Stopwatch.GetElapsedTime(acceptedTimestamp).TotalMilliseconds;
-                        recorder.Record(new Sample(at, milliseconds, null, 1));
-                        Found(milliseconds);
-
-                        ledger.Stored(id);
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // The Api is restarting or overloaded: keep polling until the deadline.
-                }
-                finally
-                {
-                    _reads.Release();
-                }
-
-                var waited = Stopwatch.GetElapsedTime(acceptedTimestamp);
-                await Task.Delay(waited < TimeSpan.FromMilliseconds(100) ? FirstInterval : TimeSpan.FromTicks(Math.Min(MaxInterval.Ticks, waited.Ticks / 10))).ConfigureAwait(false);
+                _pending.TryRemove(id, out _);
             }
-
-            recorder.Record(new Sample(at, GiveUpAfter.TotalMilliseconds, $"not queryable within {GiveUpAfter.TotalSeconds:0} s", 1));
         });
         lock (_gate)
         {
             _probes.RemoveAll(p => p.IsCompleted);
             _probes.Add(probe);
         }
+    }
+
+    private async Task PollAsync(string id, long acceptedTimestamp, double at)
+    {
+        var head = FirstReadAfter() - Stopwatch.GetElapsedTime(acceptedTimestamp);
+        if (head > TimeSpan.Zero)
+        {
+            await Task.Delay(head).ConfigureAwait(false);
+        }
+
+        while (Stopwatch.GetElapsedTime(acceptedTimestamp) < GiveUpAfter)
+        {
+            await _reads.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                using var response = await api.GetAsync($"events/{Uri.EscapeDataString(id)}", HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    var milliseconds = Stopwatch.GetElapsedTime(acceptedTimestamp).TotalMilliseconds;
+                    recorder.Record(new Sample(at, milliseconds, null, 1));
+                    Found(milliseconds);
+
+                    ledger.Stored(id);
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The Api is restarting or overloaded: keep polling until the deadline.
+            }
+            finally
+            {
+                _reads.Release();
+            }
+
+            var waited = Stopwatch.GetElapsedTime(acceptedTimestamp);
+            await Task.Delay(waited < TimeSpan.FromMilliseconds(100) ? FirstInterval : TimeSpan.FromTicks(Math.Min(MaxInterval.Ticks, waited.Ticks / 10))).ConfigureAwait(false);
+        }
+
+        recorder.Record(new Sample(at, GiveUpAfter.TotalMilliseconds, $"not queryable within {GiveUpAfter.TotalSeconds:0} s", 1));
     }
 
     // Half the smallest recent freshness: a pipeline that became twice as fast at once is read late for a few events, never early for all.

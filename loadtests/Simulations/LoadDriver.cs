@@ -14,12 +14,18 @@ public static class LoadDriver
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(30);
 
     /// <summary>Drives the load; the action must not throw. Returns once every started request ended (or the drain time passed).</summary>
-    public static Task RunAsync(LoadShape shape, TimeSpan warmup, TimeSpan duration, Func<Invocation, Task> action, Action<Invocation> overloaded, CancellationToken cancellationToken) =>
+    /// <param name="shape">The arrivals, or the closed model's users.</param>
+    /// <param name="start">When the warm-up ends and the measured part begins; the load starts at its start time.</param>
+    /// <param name="duration">The measured part's length.</param>
+    /// <param name="action">One request.</param>
+    /// <param name="overloaded">A request the open model did not send because too many were in flight.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    public static Task RunAsync(LoadShape shape, MeasureStart start, TimeSpan duration, Func<Invocation, Task> action, Action<Invocation> overloaded, CancellationToken cancellationToken) =>
         shape is LoadShape.Closed closed
-            ? ClosedAsync(closed.Users, warmup, duration, action, cancellationToken)
-            : OpenAsync(shape, warmup, duration, action, overloaded, cancellationToken);
+            ? ClosedAsync(closed.Users, start, duration, action, cancellationToken)
+            : OpenAsync(shape, start, duration, action, overloaded, cancellationToken);
 
-    private static async Task OpenAsync(LoadShape shape, TimeSpan warmup, TimeSpan duration, Func<Invocation, Task> action, Action<Invocation> overloaded, CancellationToken cancellationToken)
+    private static async Task OpenAsync(LoadShape shape, MeasureStart measure, TimeSpan duration, Func<Invocation, Task> action, Action<Invocation> overloaded, CancellationToken cancellationToken)
     {
         var (from, to) = shape switch
         {
@@ -27,23 +33,25 @@ public static class LoadDriver
             LoadShape.Ramping r => (r.From, r.To),
             _ => throw new ArgumentOutOfRangeException(nameof(shape)),
         };
-        var w = warmup.TotalSeconds;
+        var w = measure.Warmup.TotalSeconds;
         var d = Math.Max(duration.TotalSeconds, 0.001);
-        var total = w + d;
-        var count = (long)Math.Floor(Arrivals(total) + 1e-9);
-        var start = Stopwatch.GetTimestamp();
+        var start = measure.StartTimestamp;
         var inFlight = 0;
         long next = 0;
 
         while (!cancellationToken.IsCancellationRequested)
         {
             var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            // The measured part's start (infinity while the warm-up lasts) is read after the time: see MeasureStart.SecondsAt.
+            var m = measure.SecondsAt(elapsed);
+            var total = m + d;
+            var count = double.IsFinite(m) ? (long)Math.Floor(Arrivals(total, m) + 1e-9) : long.MaxValue;
             // Request n is due at StartOf(n) = n / rate: by time t, requests 0 … floor(Arrivals(t)) have all come due.
-            var due = Math.Min((long)Math.Floor(Arrivals(Math.Min(elapsed, total))) + 1, count);
+            var due = Math.Min((long)Math.Floor(Arrivals(Math.Min(elapsed, total), m)) + 1, count);
             for (; next < due; next++)
             {
-                var at = StartOf(next);
-                var invocation = new Invocation(next, start + (long)(at * Stopwatch.Frequency), at - w);
+                var at = StartOf(next, m);
+                var invocation = new Invocation(next, start + (long)(at * Stopwatch.Frequency), at - m);
                 if (Volatile.Read(ref inFlight) >= MaxInFlight)
                 {
                     overloaded(invocation);
@@ -59,7 +67,7 @@ public static class LoadDriver
                 break;
             }
 
-            await Task.Delay(PauseUntil(next < count ? StartOf(next) : total, Stopwatch.GetElapsedTime(start).TotalSeconds), CancellationToken.None).ConfigureAwait(false);
+            await Task.Delay(PauseUntil(next < count ? StartOf(next, m) : total, Stopwatch.GetElapsedTime(start).TotalSeconds), CancellationToken.None).ConfigureAwait(false);
         }
 
         // The in-flight count is what is still running: wait for it to reach zero, at most the drain time.
@@ -81,43 +89,44 @@ public static class LoadDriver
             }
         }
 
-        // Requests due by time t: the warm-up rising linearly from 0 to the starting rate over its first half and holding it over its
-        // second, then the integral of the (linear) rate. A cold stack met at once by the full rate compiles its code and opens its
-        // connections while requests pile up: measured at 2,000 events/s on 2 cores (2026-11-28), the first 5 s after a 10 s warm-up at the
-        // full rate still had 1-2.5 s of backlog; after a warm-up that only rose, the first 4 s did (the rate was new to the pipeline).
-        double Arrivals(double t)
+        // Requests due by time t when the measured part begins at m: the warm-up rising linearly from 0 to the starting rate over its
+        // first half and holding it until m, then the integral of the (linear) rate. A cold stack met at once by the full rate compiles
+        // its code and opens its connections while requests pile up: measured at 2,000 events/s on 2 cores (2026-11-28), the first 5 s
+        // after a 10 s warm-up at the full rate still had 1-2.5 s of backlog; after a warm-up that only rose, the first 4 s did (the rate
+        // was new to the pipeline).
+        double Arrivals(double t, double m)
         {
             if (t <= w / 2)
             {
                 return w > 0 ? from * t * t / w : 0;
             }
 
-            if (t <= w)
+            if (t <= m)
             {
                 return (from * w / 4) + (from * (t - (w / 2)));
             }
 
-            var tau = t - w;
-            return (from * w * 3 / 4) + (from * tau) + ((to - from) * tau * tau / (2 * d));
+            var tau = t - m;
+            return (from * (m - (w / 4))) + (from * tau) + ((to - from) * tau * tau / (2 * d));
         }
 
         // When request n is due: the inverse of Arrivals.
-        double StartOf(long n)
+        double StartOf(long n, double m)
         {
             if (n <= from * w / 4)
             {
                 return Math.Sqrt(n * w / from);
             }
 
-            if (n <= from * w * 3 / 4)
+            if (n <= from * (m - (w / 4)))
             {
                 return (w / 2) + ((n - (from * w / 4)) / from);
             }
 
-            var left = n - (from * w * 3 / 4);
+            var left = n - (from * (m - (w / 4)));
             var a = (to - from) / (2 * d);
             var tau = Math.Abs(a) < 1e-12 ? left / from : (-from + Math.Sqrt((from * from) + (4 * a * left))) / (2 * a);
-            return w + tau;
+            return m + tau;
         }
     }
 
@@ -133,18 +142,23 @@ public static class LoadDriver
         return TimeSpan.FromMilliseconds(Math.Clamp(milliseconds, 1, MaxPause.TotalMilliseconds));
     }
 
-    private static async Task ClosedAsync(int users, TimeSpan warmup, TimeSpan duration, Func<Invocation, Task> action, CancellationToken cancellationToken)
+    private static async Task ClosedAsync(int users, MeasureStart measure, TimeSpan duration, Func<Invocation, Task> action, CancellationToken cancellationToken)
     {
-        var start = Stopwatch.GetTimestamp();
-        var total = warmup + duration;
+        var d = duration.TotalSeconds;
         long number = -1;
         await Task.WhenAll(Enumerable.Range(0, users).Select(async _ =>
         {
-            while (!cancellationToken.IsCancellationRequested && Stopwatch.GetElapsedTime(start) < total)
+            while (!cancellationToken.IsCancellationRequested)
             {
                 var now = Stopwatch.GetTimestamp();
-                var at = Stopwatch.GetElapsedTime(start, now).TotalSeconds - warmup.TotalSeconds;
-                await action(new Invocation(Interlocked.Increment(ref number), now, at)).ConfigureAwait(false);
+                var elapsed = Stopwatch.GetElapsedTime(measure.StartTimestamp, now).TotalSeconds;
+                var m = measure.SecondsAt(elapsed);
+                if (elapsed >= m + d)
+                {
+                    return;
+                }
+
+                await action(new Invocation(Interlocked.Increment(ref number), now, elapsed - m)).ConfigureAwait(false);
             }
         })).ConfigureAwait(false);
     }

@@ -15,7 +15,7 @@ public sealed class LoadDriverTests
 
         // 100 → 300 req/s over 1 s after a 0.5 s warm-up rising to 100 req/s over 0.25 s and holding it for 0.25 s:
         // 12.5 + 25 + 200 requests, 75 of them in the first measured half-second.
-        await LoadDriver.RunAsync(new LoadShape.Ramping(100, 300), TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), i => { calls.Add(i); return Task.CompletedTask; }, _ => { }, TestContext.Current.CancellationToken);
+        await LoadDriver.RunAsync(new LoadShape.Ramping(100, 300), MeasureStart.AfterWarmup(TimeSpan.FromSeconds(0.5)), TimeSpan.FromSeconds(1), i => { calls.Add(i); return Task.CompletedTask; }, _ => { }, TestContext.Current.CancellationToken);
 
         var ordered = calls.OrderBy(c => c.Number).ToList();
         Assert.InRange(ordered.Count, 236, 238);
@@ -29,12 +29,53 @@ public sealed class LoadDriverTests
     }
 
     [Fact]
+    public async Task A_warmup_held_until_the_start_is_decided_keeps_its_rate_and_then_measures_the_whole_duration()
+    {
+        var calls = new ConcurrentBag<Invocation>();
+        var start = MeasureStart.WhenCaughtUp(TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(30));
+
+        // 200 req/s: a 0.2 s warm-up (rising over 0.1 s), held until the start is decided 0.6 s in, then 0.5 s measured: 100 requests.
+        var run = LoadDriver.RunAsync(new LoadShape.Constant(200), start, TimeSpan.FromSeconds(0.5), i => { calls.Add(i); return Task.CompletedTask; }, _ => { }, TestContext.Current.CancellationToken);
+        while (start.Elapsed < 0.6)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        var decided = start.Decide(start.Elapsed);
+        await run;
+
+        Assert.InRange(decided, 0.6, 30);
+        var measured = calls.Where(c => c.Measured).ToList();
+        Assert.InRange(measured.Count, 99, 101);
+        Assert.All(measured, c => Assert.InRange(c.At, 0, 0.5));
+        // The warm-up went on at the full rate until the start: 10 requests in its rise to 0.1 s, then 200/s, so 200 × (start - 0.05).
+        var warmup = 200 * (decided - 0.05);
+        Assert.InRange(calls.Count(c => !c.Measured), warmup - 2, warmup + 2);
+        Assert.All(calls.Where(c => !c.Measured), c => Assert.True(c.At < 0));
+    }
+
+    [Fact]
+    public async Task An_undecided_start_is_decided_when_the_longest_catch_up_has_passed()
+    {
+        var calls = new ConcurrentBag<Invocation>();
+        var start = MeasureStart.WhenCaughtUp(TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(0.3));
+
+        await LoadDriver.RunAsync(new LoadShape.Constant(200), start, TimeSpan.FromSeconds(0.5), i => { calls.Add(i); return Task.CompletedTask; }, _ => { }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0.5, start.Seconds, 6);
+        Assert.Equal(start.Seconds, start.Decide(10), 6);
+        // 10 rising to 0.1 s, 80 at the rate until 0.5 s, then 100 measured.
+        Assert.InRange(calls.Count(c => !c.Measured), 89, 91);
+        Assert.InRange(calls.Count(c => c.Measured), 99, 101);
+    }
+
+    [Fact]
     public async Task Each_request_is_sent_when_it_is_due_not_one_interval_later()
     {
         var lateness = new ConcurrentBag<TimeSpan>();
 
         // 2 requests/s for 2 s: due at 0, 0.5, 1 and 1.5 s. Sent an interval late, each would be 500 ms behind its intended start.
-        await LoadDriver.RunAsync(new LoadShape.Constant(2), TimeSpan.Zero, TimeSpan.FromSeconds(2), i => { lateness.Add(Stopwatch.GetElapsedTime(i.IntendedTimestamp)); return Task.CompletedTask; }, _ => { }, TestContext.Current.CancellationToken);
+        await LoadDriver.RunAsync(new LoadShape.Constant(2), MeasureStart.AfterWarmup(TimeSpan.Zero), TimeSpan.FromSeconds(2), i => { lateness.Add(Stopwatch.GetElapsedTime(i.IntendedTimestamp)); return Task.CompletedTask; }, _ => { }, TestContext.Current.CancellationToken);
 
         Assert.Equal(4, lateness.Count);
         Assert.All(lateness, late => Assert.True(late < TimeSpan.FromMilliseconds(250), $"sent {late.TotalMilliseconds:0} ms after it was due"));
@@ -55,7 +96,7 @@ public sealed class LoadDriverTests
         var gate = new TaskCompletionSource();
         var overloaded = 0;
 
-        var run = LoadDriver.RunAsync(new LoadShape.Constant(20_000), TimeSpan.Zero, TimeSpan.FromSeconds(0.5), _ => gate.Task, _ => Interlocked.Increment(ref overloaded), TestContext.Current.CancellationToken);
+        var run = LoadDriver.RunAsync(new LoadShape.Constant(20_000), MeasureStart.AfterWarmup(TimeSpan.Zero), TimeSpan.FromSeconds(0.5), _ => gate.Task, _ => Interlocked.Increment(ref overloaded), TestContext.Current.CancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(0.7), TestContext.Current.CancellationToken);
         gate.SetResult();
         await run;

@@ -70,6 +70,13 @@ public sealed class LoadRunnerSmokeTests
 
             var markdown = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
             Assert.Contains("**lost 0**", markdown, StringComparison.Ordinal);
+
+            // The measured part began once the pipeline had caught up with the warm-up's events, and the report says so.
+            var catchUp = report.GetProperty("catchUp");
+            Assert.True(catchUp.GetProperty("caughtUp").GetBoolean(), catchUp.ToString());
+            Assert.InRange(catchUp.GetProperty("backlogSeconds").GetDouble(), 0, 0.5);
+            Assert.Contains(", then held ", markdown, StringComparison.Ordinal);
+            Assert.Contains(" until the pipeline had caught up: ", markdown, StringComparison.Ordinal);
             Assert.Contains("## Processes", markdown, StringComparison.Ordinal);
 
             // Before the load, events went through the whole pipeline and were each read back, so the services had compiled their code.
