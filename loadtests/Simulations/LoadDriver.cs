@@ -45,7 +45,10 @@ public static class LoadDriver
             // The measured part's start (infinity while the warm-up lasts) is read after the time: see MeasureStart.SecondsAt.
             var m = measure.SecondsAt(elapsed);
             var total = m + d;
-            var count = double.IsFinite(m) ? (long)Math.Floor(Arrivals(total, m) + 1e-9) : long.MaxValue;
+            // The warm-up's requests (those due before m), then the measured part's: its whole integral, wherever m falls between two requests.
+            var count = double.IsFinite(m)
+                ? (long)Math.Ceiling(Arrivals(m, m) - 1e-9) + (long)Math.Floor(Arrivals(total, m) - Arrivals(m, m) + 1e-9)
+                : long.MaxValue;
             // Request n is due at StartOf(n) = n / rate: by time t, requests 0 … floor(Arrivals(t)) have all come due.
             var due = Math.Min((long)Math.Floor(Arrivals(Math.Min(elapsed, total), m)) + 1, count);
             for (; next < due; next++)

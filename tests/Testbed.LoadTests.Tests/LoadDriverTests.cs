@@ -46,7 +46,7 @@ public sealed class LoadDriverTests
 
         Assert.InRange(decided, 0.6, 30);
         var measured = calls.Where(c => c.Measured).ToList();
-        Assert.InRange(measured.Count, 99, 101);
+        Assert.Equal(100, measured.Count);
         Assert.All(measured, c => Assert.InRange(c.At, 0, 0.5));
         // The warm-up went on at the full rate until the start: 10 requests in its rise to 0.1 s, then 200/s, so 200 × (start - 0.05).
         var warmup = 200 * (decided - 0.05);
@@ -66,7 +66,7 @@ public sealed class LoadDriverTests
         Assert.Equal(start.Seconds, start.Decide(10), 6);
         // 10 rising to 0.1 s, 80 at the rate until 0.5 s, then 100 measured.
         Assert.InRange(calls.Count(c => !c.Measured), 89, 91);
-        Assert.InRange(calls.Count(c => c.Measured), 99, 101);
+        Assert.Equal(100, calls.Count(c => c.Measured));
     }
 
     [Fact]
