@@ -17,7 +17,6 @@ public sealed class KinesisPublisher(
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly PublisherOptions _options = options.Value;
     private Task<bool>? _waiting;
-    private int _ran;
 
     /// <summary>Queues a record and completes once Kinesis has it or it definitely failed.</summary>
     public Task<PublishResult> PublishAsync(byte[] data, string partitionKey, CancellationToken cancellationToken)
@@ -35,7 +34,6 @@ public sealed class KinesisPublisher(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        Volatile.Write(ref _ran, 1);
         using var slots = new SemaphoreSlim(_options.MaxConcurrentCalls);
         var inFlight = new List<Task>();
         try
@@ -74,8 +72,9 @@ public sealed class KinesisPublisher(
 
         // Since .NET 10 BackgroundService.StartAsync hands ExecuteAsync to the thread pool, and a stop that comes before a thread took it
         // up cancels it unrun (on 2 cores, 1,999 of 2,000 stops right after a start). The records queued meanwhile, and those queued
-        // before a start or without one, would then never get an answer.
-        if (Volatile.Read(ref _ran) == 0 && ExecuteTask is null or { IsCompleted: true })
+        // before a start or without one, would then never get an answer. After a loop that ran to its end the queue is already drained
+        // and closed, and draining it again finds nothing; a loop still running (this stop's own deadline passed) is the queue's one reader.
+        if (ExecuteTask is null or { IsCompleted: true })
         {
             await DrainAsync([], new CancellationToken(canceled: true)).ConfigureAwait(false);
         }

@@ -26,17 +26,8 @@ public sealed class PublisherShutdownTests(AwsEnvironmentFixture aws) : IClassFi
         var answers = Enumerable.Range(0, 3).Select(i => publisher.PublishAsync(Encoding.UTF8.GetBytes($"record-{i}"), $"key-{i}", CancellationToken.None)).ToList();
 
         await publisher.StopAsync(Ct);
-        var results = await Task.WhenAll(answers).WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        var late = await publisher.PublishAsync(Encoding.UTF8.GetBytes("late"), "key-late", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
-        Assert.All(results, r => Assert.Equal(PublishOutcome.Published, r.Outcome));
-        Assert.Equal(PublishOutcome.Unavailable, late.Outcome);
-        Assert.Equal("Ingestion is shutting down.", late.Error);
-
-        var shard = Assert.Single(results.Select(r => r.ShardId).Distinct());
-        var iterator = await aws.Kinesis.GetShardIteratorAsync(new GetShardIteratorRequest { StreamName = resources.Stream.Name, ShardId = shard!, ShardIteratorType = "TRIM_HORIZON" }, Ct);
-        var page = await aws.Kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator.ShardIterator }, Ct);
-        Assert.Equal(["record-0", "record-1", "record-2"], page.Records.Select(r => Encoding.UTF8.GetString(r.Data)).Order());
+        await AssertPublishedThenRefusingAsync(publisher, answers, resources.Stream.Name, ["record-0", "record-1", "record-2"]);
     }
 
     [Fact]
@@ -49,14 +40,22 @@ public sealed class PublisherShutdownTests(AwsEnvironmentFixture aws) : IClassFi
         var answers = Enumerable.Range(0, 3).Select(i => publisher.PublishAsync(Encoding.UTF8.GetBytes($"unrun-{i}"), $"key-{i}", CancellationToken.None)).ToList();
 
         await publisher.StopAsync(Ct);
+
+        await AssertPublishedThenRefusingAsync(publisher, answers, resources.Stream.Name, ["unrun-0", "unrun-1", "unrun-2"]);
+    }
+
+    // Every record taken before the stop was answered as published and is on the stream's one shard; one offered after it is refused at once.
+    private async Task AssertPublishedThenRefusingAsync(KinesisPublisher publisher, List<Task<PublishResult>> answers, string stream, string[] expected)
+    {
         var results = await Task.WhenAll(answers).WaitAsync(TimeSpan.FromSeconds(30), Ct);
         var late = await publisher.PublishAsync(Encoding.UTF8.GetBytes("late"), "key-late", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
         Assert.All(results, r => Assert.Equal(PublishOutcome.Published, r.Outcome));
         Assert.Equal(PublishOutcome.Unavailable, late.Outcome);
+        Assert.Equal("Ingestion is shutting down.", late.Error);
         var shard = Assert.Single(results.Select(r => r.ShardId).Distinct());
-        var iterator = await aws.Kinesis.GetShardIteratorAsync(new GetShardIteratorRequest { StreamName = resources.Stream.Name, ShardId = shard!, ShardIteratorType = "TRIM_HORIZON" }, Ct);
+        var iterator = await aws.Kinesis.GetShardIteratorAsync(new GetShardIteratorRequest { StreamName = stream, ShardId = shard!, ShardIteratorType = "TRIM_HORIZON" }, Ct);
         var page = await aws.Kinesis.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator.ShardIterator }, Ct);
-        Assert.Equal(["unrun-0", "unrun-1", "unrun-2"], page.Records.Select(r => Encoding.UTF8.GetString(r.Data)).Order());
+        Assert.Equal(expected, page.Records.Select(r => Encoding.UTF8.GetString(r.Data)).Order());
     }
 }
