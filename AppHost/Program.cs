@@ -30,10 +30,7 @@ builder.AddProject<Projects.Testbed_Processor>("processor")
     .WithReplicas(settings.GetValue("AppHost:ProcessorReplicas", 2))
     .WithReference(aws).WaitForCompletion(provision)
     .WithPipelineSettings(settings, "Processor").WithPolling(settings, aws)
-    .WithHttpHealthCheck("/health")
-    // A stopping processor hands its leases back before it exits, and by then the dashboard may be gone: without this, Aspire's
-    // default retries its last telemetry there for up to 10 s, the orchestrator kills it after 6, and it leaves its temp files.
-    .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY", string.Empty);
+    .WithHttpHealthCheck("/health");
 
 var api = builder.AddProject<Projects.Testbed_Api>("api")
     .WithReference(aws).WaitForCompletion(provision)
@@ -54,7 +51,7 @@ builder.AddProject<Projects.Testbed_Web>("web")
     .WaitFor(api)
     .WithHttpHealthCheck("/health");
 
-// Stacks that tests and the load runner start and stop many times run their services without the debugger's transport.
-builder.WithDebuggingSetting();
+// A stopping stack's dashboard is gone before its services: their last export must not hold them past the orchestrator's grace.
+builder.WithoutExportRetry();
 
 builder.Build().Run();

@@ -43,7 +43,7 @@ public sealed class EmbeddedStack : IAsyncDisposable
         progress.Report("Starting the embedded stack (the AppHost, through Aspire.Hosting.Testing)…");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = traceRatio > 0 },
-            [$"--Pipeline:Prefix={prefix}", "--AppHost:Debugging=false"],
+            [$"--Pipeline:Prefix={prefix}"],
             limit.Token).ConfigureAwait(false);
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {

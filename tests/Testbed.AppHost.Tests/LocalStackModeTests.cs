@@ -25,7 +25,7 @@ public sealed class LocalStackModeTests
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         bound.CancelAfter(TimeSpan.FromMinutes(4));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
-            ["--Aws:Mode=LocalStack", $"--Pipeline:Prefix={UniqueName.For("localstack")}", "--AppHost:Debugging=false"],
+            ["--Aws:Mode=LocalStack", $"--Pipeline:Prefix={UniqueName.For("localstack")}"],
             bound.Token);
         await using var app = await builder.BuildAsync(bound.Token);
         await app.StartHealthyAsync(["localstack", "identity", "ingestion", "processor", "api"], TimeSpan.FromMinutes(4), Ct);

@@ -23,7 +23,7 @@ public sealed class StartFailureTests
         try
         {
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
-                [$"--Pipeline:Prefix={UniqueName.For("taken")}", $"--AppHost:Ports:Kinesis={taken}", $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:Debugging=false"], Ct)
+                [$"--Pipeline:Prefix={UniqueName.For("taken")}", $"--AppHost:Ports:Kinesis={taken}", $"--AppHost:DataDirectory={dataDirectory}"], Ct)
                 .WaitAsync(Bound, Ct);
             await using (var app = await builder.BuildAsync(Ct).WaitAsync(Bound, Ct))
             {

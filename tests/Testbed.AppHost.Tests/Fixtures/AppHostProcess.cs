@@ -18,7 +18,6 @@ public static partial class AppHostProcess
             appHost,
             [
                 $"--Pipeline:Prefix={prefix}",
-                "--AppHost:Debugging=false",
                 "--DcpPublisher:RandomizePorts=true",
                 $"--ASPNETCORE_URLS=http://127.0.0.1:{FreePort.Next()}",
                 $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{FreePort.Next()}",

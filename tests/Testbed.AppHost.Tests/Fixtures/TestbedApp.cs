@@ -50,7 +50,6 @@ public sealed class TestbedApp : IAsyncLifetime
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
             [
                 $"--Pipeline:Prefix={Prefix}",
-                "--AppHost:Debugging=false",
                 // A dead processor's shards move within seconds.
                 "--Processor:LeaseTimeout=00:00:03",
             ],

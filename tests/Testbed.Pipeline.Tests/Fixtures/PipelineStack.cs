@@ -79,7 +79,6 @@ public sealed class PipelineStack : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Testbed_AppHost>(
             [
                 $"--Pipeline:Prefix={prefix}",
-                "--AppHost:Debugging=false",
                 $"--Pipeline:ShardCount={shards}",
                 $"--AppHost:ProcessorReplicas={processors}",
                 // A dead processor's shards move within seconds.
