@@ -76,7 +76,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         TimeSpan loadEndedAt;
         CapacityResult? capacity = null;
         CatchUpResult? catchUp = null;
-        var start = MeasureStart.AfterWarmup(options.Warmup);
+        // The warm-up as it ran, from the load's start on the sampler's clock (a capacity run's is as set, from the clock's start).
+        var warmup = options.Warmup;
         var loadFrom = TimeSpan.Zero;
         if (options.Scenario == "capacity")
         {
@@ -88,7 +89,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
         {
             // How far behind the pipeline is comes from the freshness probe's sampled events: without them, the measured part begins at the warm-up's end.
             var catchesUp = options.CatchUp > TimeSpan.Zero && plan.Steps.Contains(context.Freshness);
-            start = catchesUp ? MeasureStart.WhenCaughtUp(options.Warmup, options.CatchUp) : MeasureStart.AfterWarmup(options.Warmup);
+            var start = catchesUp ? MeasureStart.WhenCaughtUp(options.Warmup, options.CatchUp) : MeasureStart.AfterWarmup(options.Warmup);
             loadFrom = sampler.Elapsed;
             await using var progress = new LiveProgress(plan.Steps, start, console);
             progress.Start();
@@ -106,6 +107,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             }
 
             await context.Probe.DrainAsync().ConfigureAwait(false);
+            warmup = TimeSpan.FromSeconds(start.Seconds);
         }
 
         _say.Report($"Load finished after {watch.Elapsed.TotalSeconds:0.0} s; {context.Ledger.Accepted:N0} events accepted.");
@@ -124,8 +126,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             _say.Report($"Alarms set off by calls made before the load (the stack's first calls, priming): {string.Join(", ", early)} (report.md, Alarms).");
         }
 
-        // The measured part on the sampler's clock, which started just before the load.
-        var measuredFrom = loadFrom + TimeSpan.FromSeconds(start.Seconds);
+        var measuredFrom = loadFrom + warmup;
         var processes = await sampler.StopAsync(measuredFrom, loadEndedAt).ConfigureAwait(false);
         var machine = sampler.Machine(measuredFrom, loadEndedAt);
         // A capacity run's steps are its stages, each over its own duration.
@@ -133,7 +134,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             ? plan.Steps.Select(s => StepStats.From(s.Name, s.Samples, options.Duration)).ToList()
             : [.. capacity.Stages.SelectMany(s => new[] { s.Ingest with { Name = Stage("ingest", s.Rate) }, s.Freshness with { Name = Stage("freshness", s.Rate) } })];
         var measured = capacity is null ? options.Duration : options.Duration * capacity.Stages.Count;
-        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, TimeSpan.FromSeconds(start.Seconds), measured, steps, loss, freshness, baseline, [], processes, capacity, alarms, primed, machine, catchUp);
+        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, warmup, measured, steps, loss, freshness, baseline, [], processes, capacity, alarms, primed, machine, catchUp);
         report = report with { Thresholds = [.. options.Thresholds.Select(t => new ThresholdResult(t, report.Figure(t.Figure)))] };
         return Finish(report, folder);
     }

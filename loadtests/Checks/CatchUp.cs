@@ -50,7 +50,7 @@ public static class CatchUp
                 looks.Add((now, backlog().TotalSeconds));
                 if (now >= start.Warmup.TotalSeconds && Settled(looks, now))
                 {
-                    settled = start.Decide(now + Ahead) == now + Ahead;
+                    settled = start.TryDecide(now + Ahead);
                     break;
                 }
             }

@@ -130,7 +130,7 @@ public static class MarkdownReport
         }
 
         var set = (report.Warmup - c.Held).TotalSeconds;
-        var behind = c.BacklogSeconds is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b:0.0} s behind") : "the Api did not say how far behind";
+        var behind = c.BacklogSeconds is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b:0.0} s behind") : "no reading of how far behind";
         return c.CaughtUp
             ? string.Create(CultureInfo.InvariantCulture, $"{report.Warmup.TotalSeconds:0.0} s ({set:0} s, then held {c.Held.TotalSeconds:0.0} s until the pipeline had caught up: {behind})")
             : string.Create(CultureInfo.InvariantCulture, $"{report.Warmup.TotalSeconds:0.0} s ({set:0} s, then held {c.Held.TotalSeconds:0.0} s: **the pipeline did not catch up**, {behind} when the measured part began)");

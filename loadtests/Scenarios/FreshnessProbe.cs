@@ -19,19 +19,20 @@ public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorde
     private static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _reads = new(16);
-    private readonly List<Task> _probes = [];
     private readonly Lock _gate = new();
     private readonly Queue<double> _recent = new();
-    private readonly ConcurrentDictionary<string, long> _pending = new(StringComparer.Ordinal);
+
+    // Each sampled event still polled for: when it was accepted (for the backlog) and its polling (for the drain).
+    private readonly ConcurrentDictionary<string, (long Accepted, Task? Poll)> _pending = new(StringComparer.Ordinal);
 
     /// <summary>How long ago the oldest sampled event not yet queryable was accepted; zero when every one tracked was found.</summary>
-    public TimeSpan OldestPending => _pending.Values.Select(t => Stopwatch.GetElapsedTime(t)).DefaultIfEmpty(TimeSpan.Zero).Max();
+    public TimeSpan OldestPending => _pending.Values.Select(p => Stopwatch.GetElapsedTime(p.Accepted)).DefaultIfEmpty(TimeSpan.Zero).Max();
 
     /// <summary>Starts polling for an event accepted at <paramref name="acceptedTimestamp"/> (Stopwatch ticks, when the 202 arrived); <paramref name="at"/> is its request's place in the run (negative in warm-up).</summary>
     public void Track(string id, long acceptedTimestamp, double at)
     {
-        _pending[id] = acceptedTimestamp;
-        var probe = Task.Run(async () =>
+        _pending[id] = (acceptedTimestamp, null);
+        var poll = Task.Run(async () =>
         {
             try
             {
@@ -42,11 +43,9 @@ public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorde
                 _pending.TryRemove(id, out _);
             }
         });
-        lock (_gate)
-        {
-            _probes.RemoveAll(p => p.IsCompleted);
-            _probes.Add(probe);
-        }
+
+        // Unless the polling has already ended and removed its entry.
+        _pending.TryUpdate(id, (acceptedTimestamp, poll), (acceptedTimestamp, null));
     }
 
     private async Task PollAsync(string id, long acceptedTimestamp, double at)
@@ -110,12 +109,6 @@ public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorde
         }
     }
 
-    /// <summary>Waits for the probes still polling.</summary>
-    public Task DrainAsync()
-    {
-        lock (_gate)
-        {
-            return Task.WhenAll(_probes);
-        }
-    }
+    /// <summary>Waits for the events still polled for (once no more are tracked).</summary>
+    public Task DrainAsync() => Task.WhenAll(_pending.Values.Select(p => p.Poll).OfType<Task>());
 }

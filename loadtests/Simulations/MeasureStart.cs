@@ -19,14 +19,14 @@ public sealed class MeasureStart
         StartTimestamp = Stopwatch.GetTimestamp();
         if (longestCatchUp <= TimeSpan.Zero)
         {
-            Decide(warmup.TotalSeconds);
+            TryDecide(warmup.TotalSeconds);
         }
     }
 
     /// <summary>The measured part begins when the warm-up ends; the load starts now.</summary>
     public static MeasureStart AfterWarmup(TimeSpan warmup) => new(warmup, TimeSpan.Zero);
 
-    /// <summary>The measured part begins once <see cref="Decide"/> is called after the warm-up, at the latest <paramref name="longestCatchUp"/> after it; the load starts now.</summary>
+    /// <summary>The measured part begins once <see cref="TryDecide"/> is called after the warm-up, at the latest <paramref name="longestCatchUp"/> after it; the load starts now.</summary>
     public static MeasureStart WhenCaughtUp(TimeSpan warmup, TimeSpan longestCatchUp) => new(warmup, longestCatchUp);
 
     /// <summary>The shortest warm-up: the load rises to its rate over the first half of it.</summary>
@@ -43,15 +43,22 @@ public sealed class MeasureStart
     /// has passed undecided, it is decided there. A load stream reads the time first and this second, so the start is never set before a
     /// moment the stream has already called warm-up.
     /// </summary>
-    public double SecondsAt(double elapsed) => elapsed >= _latest ? Decide(_latest) : Seconds;
+    public double SecondsAt(double elapsed)
+    {
+        if (elapsed >= _latest)
+        {
+            TryDecide(_latest);
+        }
 
-    /// <summary>Sets the start at <paramref name="seconds"/> (not before the warm-up's end) unless already set; returns the start that holds.</summary>
-    public double Decide(double seconds)
+        return Seconds;
+    }
+
+    /// <summary>Sets the start at <paramref name="seconds"/> (not before the warm-up's end) unless already set; whether this call set it.</summary>
+    public bool TryDecide(double seconds)
     {
         var wanted = BitConverter.DoubleToInt64Bits(Math.Max(seconds, Warmup.TotalSeconds));
         var undecided = BitConverter.DoubleToInt64Bits(double.PositiveInfinity);
-        var was = Interlocked.CompareExchange(ref _decided, wanted, undecided);
-        return BitConverter.Int64BitsToDouble(was == undecided ? wanted : was);
+        return Interlocked.CompareExchange(ref _decided, wanted, undecided) == undecided;
     }
 
     /// <summary>Seconds since the start of the load.</summary>

@@ -41,9 +41,10 @@ public sealed class LoadDriverTests
             await Task.Delay(10, TestContext.Current.CancellationToken);
         }
 
-        var decided = start.Decide(start.Elapsed);
+        Assert.True(start.TryDecide(start.Elapsed));
         await run;
 
+        var decided = start.Seconds;
         Assert.InRange(decided, 0.6, 30);
         var measured = calls.Where(c => c.Measured).ToList();
         Assert.Equal(100, measured.Count);
@@ -63,7 +64,8 @@ public sealed class LoadDriverTests
         await LoadDriver.RunAsync(new LoadShape.Constant(200), start, TimeSpan.FromSeconds(0.5), i => { calls.Add(i); return Task.CompletedTask; }, _ => { }, TestContext.Current.CancellationToken);
 
         Assert.Equal(0.5, start.Seconds, 6);
-        Assert.Equal(start.Seconds, start.Decide(10), 6);
+        Assert.False(start.TryDecide(10));
+        Assert.Equal(0.5, start.Seconds, 6);
         // 10 rising to 0.1 s, 80 at the rate until 0.5 s, then 100 measured.
         Assert.InRange(calls.Count(c => !c.Measured), 89, 91);
         Assert.Equal(100, calls.Count(c => c.Measured));
