@@ -86,7 +86,8 @@ public sealed class EmbeddedStack : IAsyncDisposable
         var priority = "all at normal CPU priority";
         try
         {
-            await app.StartHealthyAsync(Healthy, StartLimit, cancellationToken).ConfigureAwait(false);
+            // One limit for the whole start: what building took is not given again to the start.
+            await app.StartHealthyAsync(Healthy, TimeSpan.FromTicks(Math.Max(0, (StartLimit - watch.Elapsed).Ticks)), cancellationToken).ConfigureAwait(false);
 
             if (backgroundNice > 0)
             {
