@@ -1,15 +1,13 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Testbed.AppHost.Startup;
 
 namespace Testbed.LoadTests.Stack;
 
 /// <summary>The process id the orchestrator reports for each running instance of the stack's resources (each replica of a project apart).</summary>
 internal sealed class ResourceProcesses : IAsyncDisposable
 {
-    // The orchestrator's snapshot property for an executable's (or a project's `dotnet run`) process id.
-    private const string PidProperty = "executable.pid";
     private readonly ConcurrentDictionary<string, (string Resource, int Pid)> _byInstance = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _watch;
@@ -37,8 +35,7 @@ internal sealed class ResourceProcesses : IAsyncDisposable
         {
             await foreach (var change in notifications.WatchAsync(stopping).ConfigureAwait(false))
             {
-                var value = change.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value;
-                if (int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0)
+                if (change.Snapshot.ProcessId() is { } pid)
                 {
                     _byInstance[change.ResourceId] = (change.Resource.Name, pid);
                 }

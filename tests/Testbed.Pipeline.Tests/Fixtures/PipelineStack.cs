@@ -225,7 +225,7 @@ public sealed class PipelineStack : IAsyncDisposable
     private System.Diagnostics.Process ServiceProcessOf(string resourceId)
     {
         Assert.True(_app.ResourceNotifications.TryGetCurrentState(resourceId, out var state), $"{resourceId} has a state");
-        var pid = Convert.ToInt32(state!.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+        var pid = state!.Snapshot.ProcessId() ?? throw new InvalidOperationException($"{resourceId} has no process");
         var service = ProcessProbe.DescendantsOf(pid).Where(p => p.Value.Contains("Testbed.Processor", StringComparison.Ordinal) && !p.Value.Contains(" run ", StringComparison.Ordinal)).Select(p => p.Key).FirstOrDefault();
         return System.Diagnostics.Process.GetProcessById(service == 0 ? pid : service);
     }
