@@ -33,7 +33,7 @@ public sealed class AppHostTests
             {
                 // A .NET process that ends on its own removes its diagnostics socket and debugger pipes from the temp folder; one the
                 // orchestrator had to kill (it gives a stopping process 6 s), a service or its `dotnet run` launcher, leaves them there.
-                var left = stack.Where(p => RuntimeFilesOf(p.Key).Length > 0).Select(p => $"{p.Key}: {p.Value}").ToList();
+                var left = stack.Where(p => ProcessProbe.RuntimeFilesOf(p.Key).Length > 0).Select(p => $"{p.Key}: {p.Value}").ToList();
                 Assert.True(left.Count == 0, $"every .NET process of the stack ended on its own after signal {signal}; killed: {string.Join(", ", left)}");
             }
         }
@@ -46,14 +46,10 @@ public sealed class AppHostTests
                 Directory.Delete(folder, recursive: true);
             }
 
-            foreach (var file in stack.Keys.Append(appHost.ProcessId).Where(p => !ProcessProbe.IsAlive(p)).SelectMany(RuntimeFilesOf))
+            foreach (var file in stack.Keys.Append(appHost.ProcessId).Where(p => !ProcessProbe.IsAlive(p)).SelectMany(ProcessProbe.RuntimeFilesOf))
             {
                 File.Delete(file);
             }
         }
     }
-
-    // The runtime's files of a .NET process in the temp folder: the diagnostics socket and the debugger's two pipes.
-    private static string[] RuntimeFilesOf(int pid) =>
-        [.. Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{pid}-*-socket"), .. Directory.GetFiles(Path.GetTempPath(), $"clr-debug-pipe-{pid}-*")];
 }

@@ -76,6 +76,10 @@ public static class ProcessProbe
         return found;
     }
 
+    /// <summary>The .NET runtime's files of a process in the temp folder, its diagnostics socket and debugger pipes: removed by a process that ends on its own, left by one that is killed.</summary>
+    public static string[] RuntimeFilesOf(int pid) =>
+        [.. Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{pid}-*-socket"), .. Directory.GetFiles(Path.GetTempPath(), $"clr-debug-pipe-{pid}-*")];
+
     /// <summary>The process's children, their children and so on, with each one's command line, as /proc shows them now.</summary>
     public static IReadOnlyDictionary<int, string> DescendantsOf(int root)
     {

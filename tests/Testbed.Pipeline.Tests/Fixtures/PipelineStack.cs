@@ -130,6 +130,13 @@ public sealed class PipelineStack : IAsyncDisposable
         var process = ServiceProcessOf(id);
         process.Kill();
         await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(CommandBound);
+
+        // A killed process cannot remove its runtime files from the temp folder: the test removes what it caused.
+        foreach (var file in ProcessProbe.RuntimeFilesOf(process.Id))
+        {
+            File.Delete(file);
+        }
+
         await _app.ResourceNotifications.WaitForResourceAsync("processor", e => e.ResourceId == id && KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), TestContext.Current.CancellationToken)
             .WaitAsync(CommandBound);
     }
