@@ -76,6 +76,33 @@ public static class ProcessProbe
         return found;
     }
 
+    /// <summary>Whether the process holds a listening TCP socket (IPv4 or IPv6), as /proc shows it now.</summary>
+    public static bool IsListening(int pid)
+    {
+        try
+        {
+            var sockets = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var fd in Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd"))
+            {
+                if (new FileInfo(fd).LinkTarget is { } target && target.StartsWith("socket:[", StringComparison.Ordinal))
+                {
+                    sockets.Add(target[8..^1]);
+                }
+            }
+
+            // A row of /proc/net/tcp: sl local remote st ... uid timeout inode; state 0A is LISTEN.
+            return new[] { "/proc/net/tcp", "/proc/net/tcp6" }
+                .SelectMany(File.ReadLines)
+                .Skip(1)
+                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Any(row => row.Length > 9 && row[3] == "0A" && sockets.Contains(row[9]));
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The .NET runtime's files of a process in the temp folder, its diagnostics socket and debugger pipes: removed by a process that ends on its own, left by one that is killed.</summary>
     public static string[] RuntimeFilesOf(int pid) =>
         [.. Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{pid}-*-socket"), .. Directory.GetFiles(Path.GetTempPath(), $"clr-debug-pipe-{pid}-*")];
