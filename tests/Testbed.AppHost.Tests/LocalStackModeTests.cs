@@ -28,7 +28,8 @@ public sealed class LocalStackModeTests
             ["--Aws:Mode=LocalStack", $"--Pipeline:Prefix={UniqueName.For("localstack")}"],
             bound.Token);
         await using var app = await builder.BuildAsync(bound.Token);
-        await app.StartHealthyAsync(["localstack", "identity", "ingestion", "processor", "api"], TimeSpan.FromMinutes(4), Ct);
+        // The web too: a stack stopped while a service is still starting ends it before its own shutdown can run, leaving its files.
+        await app.StartHealthyAsync(["localstack", "identity", "ingestion", "processor", "api", "web"], TimeSpan.FromMinutes(4), Ct);
 
         using var health = await new HttpClient().GetAsync(new Uri(app.GetEndpoint("localstack", "http"), "/_localstack/health"), bound.Token);
         var services = JsonDocument.Parse(await health.Content.ReadAsStringAsync(bound.Token)).RootElement.GetProperty("services");
