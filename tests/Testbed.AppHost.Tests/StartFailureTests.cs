@@ -36,6 +36,10 @@ public sealed class StartFailureTests
 
                 // The emulator's own last words say why.
                 Assert.Matches(@"kinesis ended \(exit code [1-9]\d*\); its last lines: .*EADDRINUSE", error.Message);
+
+                // The identity needs no emulator and goes on starting. Stopped in its first instants, before its host has started, a .NET
+                // process ends without its own shutdown and leaves its runtime files in the temp folder: the stack is stopped once it runs.
+                await app.ResourceNotifications.WaitForResourceHealthyAsync("identity", Ct).WaitAsync(Bound, Ct);
             }
 
             Assert.Empty(ProcessProbe.WithCommandLineContaining(dataDirectory));
