@@ -90,10 +90,9 @@ public static class ProcessProbe
                 }
             }
 
-            // A row of /proc/net/tcp: sl local remote st ... uid timeout inode; state 0A is LISTEN.
+            // Each table's first line names its columns; a row: sl local remote st ... uid timeout inode, state 0A being LISTEN.
             return new[] { "/proc/net/tcp", "/proc/net/tcp6" }
-                .SelectMany(File.ReadLines)
-                .Skip(1)
+                .SelectMany(table => File.ReadLines(table).Skip(1))
                 .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .Any(row => row.Length > 9 && row[3] == "0A" && sockets.Contains(row[9]));
         }
