@@ -1,8 +1,13 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Testbed.Aws.Configuration;
 using Testbed.Aws.Kinesis.Model;
 using Testbed.Infra.Definition;
 using Testbed.Infra.Provisioning;
+using Testbed.LoadTests.Scenarios;
+using Testbed.Records.Events;
+using Testbed.Records.Items;
 
 namespace Testbed.LoadTests.Baseline;
 
@@ -10,8 +15,17 @@ namespace Testbed.LoadTests.Baseline;
 public sealed class EmulatorBaseline(AwsClientFactory clients, TextWriter output)
 {
     private const int RecordBytes = 200;
+    private const int ItemsPerCall = 25;
 
-    /// <summary>Provisions a fresh set of resources and measures both services one after the other.</summary>
+    // What a load run's item carries beside its event: a traceparent (ingestion stamps one on every event), its shard and sequence number.
+    private const string TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00";
+    private const string ShardId = "shardId-000000000000";
+    private const string SequenceNumber = "49669023812430964211573618434627862390245186342135463938";
+
+    // A run id as long as a load run's, which its event ids and type carry.
+    private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Provisions a fresh set of resources and measures each write one after the other.</summary>
     public async Task<IReadOnlyList<ThroughputResult>> RunAsync(TimeSpan duration, int workers, CancellationToken cancellationToken)
     {
         using var http = new HttpClient();
@@ -24,6 +38,7 @@ public sealed class EmulatorBaseline(AwsClientFactory clients, TextWriter output
         var payload = new byte[RecordBytes];
         Random.Shared.NextBytes(payload);
         var kinesisResult = await ThroughputMeter.MeasureAsync(
+            BaselineMeasure.KinesisRecords,
             $"Kinesis PutRecords (100 x {RecordBytes} B, {workers} workers)",
             workers,
             duration,
@@ -37,26 +52,62 @@ public sealed class EmulatorBaseline(AwsClientFactory clients, TextWriter output
         await output.WriteLineAsync(kinesisResult.ToString()).ConfigureAwait(false);
 
         var text = new string('x', RecordBytes);
-        var dynamoResult = await ThroughputMeter.MeasureAsync(
-            $"DynamoDB BatchWriteItem (25 items, {workers} workers)",
-            workers,
-            duration,
-            async ct =>
+        var small = await MeasureItemsAsync(
+            BaselineMeasure.DynamoDbItems,
+            $"DynamoDB BatchWriteItem ({ItemsPerCall} items, {workers} workers)",
+            _ => new Dictionary<string, AttributeValue>
             {
-                var writes = Enumerable.Range(0, 25).Select(_ => new WriteRequest(new PutRequest(new Dictionary<string, AttributeValue>
-                {
-                    ["id"] = new() { S = Guid.NewGuid().ToString("N") },
-                    ["type"] = new() { S = "baseline" },
-                    ["eventTime"] = new() { S = DateTimeOffset.UtcNow.ToString("O") },
-                    ["data"] = new() { S = text },
-                }))).ToList();
-                var response = await dynamo.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = new() { [resources.Items.Name] = writes } }, ct).ConfigureAwait(false);
-                var unprocessed = response.UnprocessedItems is { } left && left.TryGetValue(resources.Items.Name, out var rest) ? rest.Count : 0;
-                return writes.Count - unprocessed;
-            },
-            cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync(dynamoResult.ToString()).ConfigureAwait(false);
+                ["id"] = new() { S = Guid.NewGuid().ToString("N") },
+                ["type"] = new() { S = "baseline" },
+                ["eventTime"] = new() { S = DateTimeOffset.UtcNow.ToString("O") },
+                ["data"] = new() { S = text },
+            }).ConfigureAwait(false);
 
-        return [kinesisResult, dynamoResult];
+        var pipelineItems = await MeasureItemsAsync(
+            BaselineMeasure.DynamoDbPipelineItems,
+            $"DynamoDB BatchWriteItem, the pipeline's items ({ItemsPerCall} items, {workers} workers)",
+            PipelineItem).ConfigureAwait(false);
+
+        return [kinesisResult, small, pipelineItems];
+
+        async Task<ThroughputResult> MeasureItemsAsync(BaselineMeasure measure, string name, Func<long, Dictionary<string, AttributeValue>> item)
+        {
+            long written = 0;
+            var result = await ThroughputMeter.MeasureAsync(
+                measure,
+                name,
+                workers,
+                duration,
+                async ct =>
+                {
+                    var writes = Enumerable.Range(0, ItemsPerCall).Select(_ => new WriteRequest(new PutRequest(item(Interlocked.Increment(ref written))))).ToList();
+                    return writes.Count - await UnprocessedAsync(dynamo, resources.Items.Name, writes, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(result.ToString()).ConfigureAwait(false);
+            return result;
+        }
+    }
+
+    /// <summary>The item the processors store for the <paramref name="number"/>th event of an <c>ingest-single</c> run: the same attributes, data and sizes.</summary>
+    public static Dictionary<string, AttributeValue> PipelineItem(long number)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var e = new EventRecord
+        {
+            Id = $"{RunId}-{number}",
+            Type = $"load.{RunId}",
+            Timestamp = now,
+            AcceptedAt = now,
+            TraceParent = TraceParent,
+            Data = JsonSerializer.SerializeToElement(IngestRequests.EventData(number)),
+        };
+        return EventItems.Write(e, ShardId, SequenceNumber, ItemAttributes.Time(now));
+    }
+
+    private static async Task<int> UnprocessedAsync(IAmazonDynamoDB dynamo, string table, List<WriteRequest> writes, CancellationToken cancellationToken)
+    {
+        var response = await dynamo.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = new() { [table] = writes } }, cancellationToken).ConfigureAwait(false);
+        return response.UnprocessedItems is { } left && left.TryGetValue(table, out var rest) ? rest.Count : 0;
     }
 }

@@ -7,7 +7,7 @@ namespace Testbed.LoadTests.Baseline;
 public static class ThroughputMeter
 {
     /// <summary>Calls <paramref name="call"/> in a closed loop on each worker until the time is up; the call returns the units it completed.</summary>
-    public static async Task<ThroughputResult> MeasureAsync(string name, int workers, TimeSpan duration, Func<CancellationToken, Task<int>> call, CancellationToken cancellationToken)
+    public static async Task<ThroughputResult> MeasureAsync(BaselineMeasure measure, string name, int workers, TimeSpan duration, Func<CancellationToken, Task<int>> call, CancellationToken cancellationToken)
     {
         var latencies = new ConcurrentBag<double>();
         long units = 0;
@@ -22,6 +22,6 @@ public static class ThroughputMeter
                 Interlocked.Add(ref units, done);
             }
         })).ConfigureAwait(false);
-        return new ThroughputResult(name, units, watch.Elapsed, [.. latencies]);
+        return new ThroughputResult(measure, name, units, watch.Elapsed, [.. latencies]);
     }
 }

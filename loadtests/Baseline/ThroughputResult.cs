@@ -3,7 +3,7 @@ using Testbed.LoadTests.Measurement;
 namespace Testbed.LoadTests.Baseline;
 
 /// <summary>What one capacity measurement achieved: units per second and call latency percentiles.</summary>
-public sealed record ThroughputResult(string Name, long Units, TimeSpan Elapsed, IReadOnlyList<double> CallMilliseconds)
+public sealed record ThroughputResult(BaselineMeasure Measure, string Name, long Units, TimeSpan Elapsed, IReadOnlyList<double> CallMilliseconds)
 {
     /// <summary>Units (records, items) per second.</summary>
     public double PerSecond => Units / Elapsed.TotalSeconds;

@@ -72,7 +72,7 @@ public static class MarkdownReport
                 md.AppendLine($"| {b.Name} | {Rate(b.PerSecond)} | {Ms(b.Percentile(50))} | {Ms(b.Percentile(99))} |");
             }
 
-            md.AppendLine().AppendLine($"{(report.Capacity is null ? "Pipeline's stored rate" : "The knee rate")} as a share of DynamoDB BatchWriteItem alone: **{Percent(report.DynamoDbRatio)}**; of Kinesis PutRecords alone: {Percent(report.KinesisRatio)}.");
+            md.AppendLine().AppendLine($"{(report.Capacity is null ? "Pipeline's stored rate" : "The knee rate")} as a share of DynamoDB BatchWriteItem alone: **{Percent(report.DynamoDbRatio)}**; of the same with the pipeline's own items: {Percent(report.PipelineItemsRatio)}; of Kinesis PutRecords alone: {Percent(report.KinesisRatio)}.");
         }
 
         if (report.Processes is { Count: > 0 } processes)

@@ -35,12 +35,15 @@ public sealed record RunReport(
     public double? StoredPerSecond => Loss is { Stored: > 0 } loss ? loss.Stored / (Warmup + Duration + loss.Drain).TotalSeconds : null;
 
     /// <summary>The pipeline's sustained rate (the capacity scenario's knee, else <see cref="StoredPerSecond"/>, else the main step's events/s) per DynamoDB emulator item per second alone; null without a baseline.</summary>
-    public double? DynamoDbRatio => Ratio("DynamoDB");
+    public double? DynamoDbRatio => Ratio(BaselineMeasure.DynamoDbItems);
+
+    /// <summary>The same against the DynamoDB emulator's items per second alone when they are the pipeline's own items.</summary>
+    public double? PipelineItemsRatio => Ratio(BaselineMeasure.DynamoDbPipelineItems);
 
     /// <summary>The same against Kinesis PutRecords records per second.</summary>
-    public double? KinesisRatio => Ratio("Kinesis");
+    public double? KinesisRatio => Ratio(BaselineMeasure.KinesisRecords);
 
-    /// <summary>A figure by its threshold name: step.metric, loss, ratio, knee; null when the run has none.</summary>
+    /// <summary>A figure by its threshold name: step.metric, loss, ratio, items-ratio, knee; null when the run has none.</summary>
     public double? Figure(string name)
     {
         switch (name)
@@ -49,6 +52,8 @@ public sealed record RunReport(
                 return Loss?.Lost;
             case "ratio":
                 return DynamoDbRatio;
+            case "items-ratio":
+                return PipelineItemsRatio;
             case "knee":
                 return Capacity?.Knee;
         }
@@ -63,8 +68,8 @@ public sealed record RunReport(
         return step?.Figure(name[(dot + 1)..]);
     }
 
-    private double? Ratio(string service) =>
-        Baseline.FirstOrDefault(b => b.Name.StartsWith(service, StringComparison.Ordinal)) is not { PerSecond: > 0 } baseline ? null
+    private double? Ratio(BaselineMeasure measure) =>
+        Baseline.FirstOrDefault(b => b.Measure == measure) is not { PerSecond: > 0 } baseline ? null
             : Capacity is { } capacity ? capacity.Knee / baseline.PerSecond
             : Main is { } main ? (StoredPerSecond ?? main.UnitsPerSecond) / baseline.PerSecond
             : null;

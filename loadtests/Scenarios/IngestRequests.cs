@@ -16,13 +16,16 @@ public sealed class IngestRequests(ScenarioContext context, StepRecorder step)
     public async Task SingleAsync(Invocation invocation)
     {
         var id = $"{context.RunId}-{invocation.Number}";
-        var body = JsonSerializer.Serialize(new { type = context.Ledger.EventType, id, data = new { n = invocation.Number, amount = invocation.Number % 100, note = Payload } });
+        var body = JsonSerializer.Serialize(new { type = context.Ledger.EventType, id, data = EventData(invocation.Number) });
         var accepted = await SendAsync(invocation, "events", body, "application/json", HttpStatusCode.Accepted, 1, [id]).ConfigureAwait(false);
         if (accepted is { } at && context.Sampled(invocation.Number))
         {
             context.Probe.Track(id, at, invocation.At);
         }
     }
+
+    /// <summary>The data of the event of the <paramref name="number"/>th single request (the emulator baseline stores the same).</summary>
+    public static object EventData(long number) => new { n = number, amount = number % 100, note = Payload };
 
     /// <summary>POST /events/batch with --batch-size events; its first event may be sampled.</summary>
     public async Task BatchAsync(Invocation invocation)

@@ -16,7 +16,7 @@ public sealed class LoadRunnerSmokeTests
         {
             await using var run = await RunAsync(
                 "ingest-single", "--rate", "200", "--duration", "3s", "--warmup", "1s", "--baseline", "1s", "--sample", "0.1",
-                "--out", output, "--threshold", "ingest.fail = 0", "--threshold", "loss = 0");
+                "--out", output, "--threshold", "ingest.fail = 0", "--threshold", "loss = 0", "--threshold", "items-ratio > 0");
 
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.Contains("Sending a bearer token of client 'testbed' from http://", run.Output, StringComparison.Ordinal);
@@ -41,7 +41,13 @@ public sealed class LoadRunnerSmokeTests
             Assert.True(loss.GetProperty("accepted").GetInt64() >= ingest.GetProperty("ok").GetInt64(), "warm-up events count as accepted too");
             // Stored over at least the 4 s of warm-up and load: never more than that, and more than nothing.
             Assert.InRange(report.GetProperty("storedPerSecond").GetDouble(), 1, loss.GetProperty("stored").GetInt64() / 4.0);
-            Assert.Equal(2, report.GetProperty("baseline").GetArrayLength());
+
+            // The emulators alone: Kinesis, DynamoDB with small items, and DynamoDB with items as the processors store this run's events.
+            Assert.Equal(
+                ["KinesisRecords", "DynamoDbItems", "DynamoDbPipelineItems"],
+                report.GetProperty("baseline").EnumerateArray().Select(b => b.GetProperty("measure").GetString()));
+            Assert.All(report.GetProperty("baseline").EnumerateArray(), b => Assert.True(b.GetProperty("units").GetInt64() > 0, b.GetProperty("name").GetString()));
+            Assert.InRange(report.GetProperty("pipelineItemsRatio").GetDouble(), double.Epsilon, double.MaxValue);
             Assert.All(report.GetProperty("thresholds").EnumerateArray(), t => Assert.True(t.GetProperty("passed").GetBoolean()));
 
             // What each process of the stack cost: the emulators, the services and the runner itself, each seen using memory.
@@ -70,6 +76,8 @@ public sealed class LoadRunnerSmokeTests
 
             var markdown = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
             Assert.Contains("**lost 0**", markdown, StringComparison.Ordinal);
+            Assert.Contains("| DynamoDB BatchWriteItem, the pipeline's items (25 items, 4 workers) |", markdown, StringComparison.Ordinal);
+            Assert.Matches(@"; of the same with the pipeline's own items: \d+(\.\d)? %;", markdown);
 
             // The measured part began once the pipeline had caught up with the warm-up's events, and the report says so.
             var catchUp = report.GetProperty("catchUp");

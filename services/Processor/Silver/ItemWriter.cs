@@ -1,8 +1,6 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Testbed.Processor.Model;
-using Testbed.Aws.DynamoDb;
 using Testbed.Infra.Definition;
 using Testbed.Records.Items;
 
@@ -23,7 +21,8 @@ public sealed class ItemWriter(IAmazonDynamoDB dynamo, PipelineResources resourc
         var items = batch
             .Where(r => r.Event is not null)
             .GroupBy(r => r.Event!.Id)
-            .Select(g => ToItem(g.Last(), processedAt))
+            .Select(g => g.Last())
+            .Select(r => EventItems.Write(r.Event!, r.ShardId, r.SequenceNumber, processedAt))
             .ToList();
         await Parallel.ForEachAsync(
             items.Chunk(ItemsPerCall),
@@ -46,34 +45,5 @@ public sealed class ItemWriter(IAmazonDynamoDB dynamo, PipelineResources resourc
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 20 * attempt)), time, cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    private static Dictionary<string, AttributeValue> ToItem(ReceivedRecord record, string processedAt)
-    {
-        var e = record.Event!;
-        var item = new Dictionary<string, AttributeValue>
-        {
-            [ItemAttributes.Id] = new() { S = e.Id },
-            [ItemAttributes.Type] = new() { S = e.Type },
-            [ItemAttributes.EventTime] = new() { S = ItemAttributes.SortKey(e.Timestamp, e.Id) },
-            [ItemAttributes.AcceptedAt] = new() { S = ItemAttributes.Time(e.AcceptedAt) },
-            [ItemAttributes.ProcessedAt] = new() { S = processedAt },
-            [ItemAttributes.Data] = JsonAttributes.ToAttribute(e.Data),
-            [ItemAttributes.ShardId] = new() { S = record.ShardId },
-            [ItemAttributes.SequenceNumber] = new() { S = record.SequenceNumber },
-            [ItemAttributes.Version] = new() { N = "1" },
-        };
-        if (e.TraceParent is not null)
-        {
-            item[ItemAttributes.TraceParent] = new() { S = e.TraceParent };
-        }
-
-        if (e.Dataset is not null)
-        {
-            item[ItemAttributes.Dataset] = new() { S = e.Dataset };
-            item[ItemAttributes.Row] = new() { N = (e.Row ?? 0).ToString(CultureInfo.InvariantCulture) };
-        }
-
-        return item;
     }
 }
