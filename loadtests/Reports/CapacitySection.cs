@@ -14,14 +14,16 @@ public static class CapacitySection
         var limits = capacity.Limits;
         md.AppendLine().AppendLine("## Capacity").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"A stage is held when ingestion accepts at least 99 % of its requests, every sampled event is queryable with client freshness p99 ≤ {limits.MaxFreshness.TotalMilliseconds:0} ms, and at its end the processors are less than {limits.MaxBacklog.TotalSeconds:0.#} s of events behind.").AppendLine();
-        md.AppendLine("| offered events/s | accepted events/s | accept p50 ms | accept p99 ms | freshness p50 ms | freshness p99 ms | backlog s | busiest processes (% of a core) | result |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        md.AppendLine("| offered events/s | accepted events/s | accept p50 ms | accept p99 ms | freshness p50 ms | freshness p99 ms | backlog s | busiest processes (% of a core) | machine CPU µs per event | result |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
         foreach (var s in capacity.Stages)
         {
             var busiest = string.Join(", ", s.Processes.Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.CpuPercent:0}")))
                 + (s.Machine is { } machine ? string.Create(CultureInfo.InvariantCulture, $"; machine {machine.CpuPercent:0}") : string.Empty);
             var backlog = s.BacklogSeconds is { } b ? b.ToString("0.0", CultureInfo.InvariantCulture) : "–";
-            md.AppendLine($"| {Rate(s.Rate)} | {Rate(s.Ingest.UnitsPerSecond)} | {Ms(s.Ingest.P50)} | {Ms(s.Ingest.P99)} | {Ms(s.Freshness.P50)} | {Ms(s.Freshness.P99)} | {backlog} | {busiest} | {(s.Held ? "held" : "**not held**: " + string.Join("; ", s.Breaches))} |");
+            // The whole machine's CPU per event accepted: what each event cost at this rate, the kernel's work included.
+            var perEvent = s.Machine is { } m && s.Ingest.UnitsPerSecond > 0 ? (m.CpuPercent * 10_000 / s.Ingest.UnitsPerSecond).ToString("0", CultureInfo.InvariantCulture) : "–";
+            md.AppendLine($"| {Rate(s.Rate)} | {Rate(s.Ingest.UnitsPerSecond)} | {Ms(s.Ingest.P50)} | {Ms(s.Ingest.P99)} | {Ms(s.Freshness.P50)} | {Ms(s.Freshness.P99)} | {backlog} | {busiest} | {perEvent} | {(s.Held ? "held" : "**not held**: " + string.Join("; ", s.Breaches))} |");
         }
 
         md.AppendLine();

@@ -78,17 +78,25 @@ public static class MarkdownReport
         if (report.Processes is { Count: > 0 } processes)
         {
             md.AppendLine().AppendLine($"## Processes (CPU in % of one core over the measured load; this machine has {Environment.ProcessorCount} cores, {Environment.ProcessorCount * 100} %)").AppendLine();
-            md.AppendLine("| process | pid | nice | CPU % | busiest second % | peak RSS MiB |").AppendLine("|---|---:|---:|---:|---:|---:|");
+            // What each process spent per event accepted: comparable across rates and machines, and with an emulator's cost per item alone.
+            var accepted = report.AcceptedPerSecond is > 0 ? report.AcceptedPerSecond : null;
+            md.AppendLine(accepted is null ? "| process | pid | nice | CPU % | busiest second % | peak RSS MiB |" : "| process | pid | nice | CPU % | CPU µs per event | busiest second % | peak RSS MiB |")
+                .AppendLine(accepted is null ? "|---|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|");
             foreach (var p in processes)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.Pid} | {p.Nice} | {p.CpuPercent:0.0} | {p.PeakCpuPercent:0} | {p.PeakRssMegabytes:0} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.Pid} | {p.Nice} | {p.CpuPercent:0.0} |{PerEvent(p.CpuPercent, accepted)} {p.PeakCpuPercent:0} | {p.PeakRssMegabytes:0} |");
             }
 
-            md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | | | **{processes.Sum(p => p.CpuPercent):0.0}** | | **{processes.Sum(p => p.PeakRssMegabytes):0}** |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | | | **{processes.Sum(p => p.CpuPercent):0.0}** |{PerEvent(processes.Sum(p => p.CpuPercent), accepted, bold: true)} | **{processes.Sum(p => p.PeakRssMegabytes):0}** |");
             var machine = report.Machine;
             if (machine is not null)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| machine (every process and the kernel's work) | | | {machine.CpuPercent:0.0} | {machine.PeakCpuPercent:0} | |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| machine (every process and the kernel's work) | | | {machine.CpuPercent:0.0} |{PerEvent(machine.CpuPercent, accepted)} {machine.PeakCpuPercent:0} | |");
+            }
+
+            if (accepted is not null)
+            {
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"CPU µs per event: each process's CPU time over the measured load per event accepted in it ({accepted:0.0} events/s); at a low rate it includes what a process spends with nothing to do.");
             }
 
             if (processes.Where(p => p.Nice > 0 && !p.Name.EndsWith(" launcher", StringComparison.Ordinal)).Select(p => p.Name).Distinct().ToList() is { Count: > 0 } yielding)
@@ -119,6 +127,18 @@ public static class MarkdownReport
         }
 
         return md.ToString();
+    }
+
+    // A CPU share (% of one core) as µs per event at the accepted rate, as a table cell with its closing bar; nothing without a rate.
+    private static string PerEvent(double cpuPercent, double? accepted, bool bold = false)
+    {
+        if (accepted is not { } rate)
+        {
+            return string.Empty;
+        }
+
+        var micros = (cpuPercent * 10_000 / rate).ToString("0", CultureInfo.InvariantCulture);
+        return bold ? $" **{micros}** |" : $" {micros} |";
     }
 
     // The warm-up as it ran: held past its set length until the pipeline had caught up (--catch-up), or not.

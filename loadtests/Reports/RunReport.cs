@@ -34,6 +34,11 @@ public sealed record RunReport(
     /// <summary>Events the pipeline stored per second, from the start of the load (warm-up included) until it had caught up; null without a loss check.</summary>
     public double? StoredPerSecond => Loss is { Stored: > 0 } loss ? loss.Stored / (Warmup + Duration + loss.Drain).TotalSeconds : null;
 
+    /// <summary>Events accepted per second over the measured load (a capacity run's stages averaged); null without an ingest or upload step, or against the runner's own endpoint.</summary>
+    public double? AcceptedPerSecond =>
+        Scenario == "runner-check" || Steps.Where(IsEventStep).ToList() is not { Count: > 0 } events ? null
+            : events.Sum(s => s.UnitsPerSecond) / (Capacity?.Stages.Count is > 0 and var stages ? stages : 1);
+
     /// <summary>The pipeline's sustained rate (the capacity scenario's knee, else <see cref="StoredPerSecond"/>, else the main step's events/s) per DynamoDB emulator item per second alone; null without a baseline.</summary>
     public double? DynamoDbRatio => Ratio(BaselineMeasure.DynamoDbItems);
 
@@ -67,6 +72,10 @@ public sealed record RunReport(
         var step = Steps.FirstOrDefault(s => s.Name == name[..dot]);
         return step?.Figure(name[(dot + 1)..]);
     }
+
+    // The steps whose units are events sent to ingestion: ingest, upload, and a capacity run's ingest@rate stages.
+    private static bool IsEventStep(StepStats step) =>
+        step.Name is "ingest" or "upload" || step.Name.StartsWith("ingest@", StringComparison.Ordinal);
 
     private double? Ratio(BaselineMeasure measure) =>
         Baseline.FirstOrDefault(b => b.Measure == measure) is not { PerSecond: > 0 } baseline ? null

@@ -86,6 +86,9 @@ public sealed class LoadRunnerSmokeTests
             Assert.Contains(", then held ", markdown, StringComparison.Ordinal);
             Assert.Contains(" until the pipeline had caught up: ", markdown, StringComparison.Ordinal);
             Assert.Contains("## Processes", markdown, StringComparison.Ordinal);
+            // Each process's cost per event accepted, at the rate the measured load accepted.
+            Assert.InRange(report.GetProperty("acceptedPerSecond").GetDouble(), 150, 250);
+            Assert.Matches(@"\| ingestion \| \d+ \| 0 \| [\d.]+ \| \d+ \|", markdown);
 
             // Before the load, events went through the whole pipeline and were each read back, so the services had compiled their code.
             var primed = report.GetProperty("primed");
