@@ -104,12 +104,12 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
     {
         var now = _clock.Elapsed;
         var processes = ProcProcess.All().Select(ProcProcess.Read).OfType<ProcProcess>().ToDictionary(p => p.Pid);
-        var machine = ProcStat.BusyTicks();
+        var machine = ProcStat.Read();
         lock (_tracked)
         {
-            if (machine is { } busy)
+            if (machine is { } ticks)
             {
-                _machine.Add(now, busy, 0, 0);
+                _machine.Add(now, ticks.Busy, 0, 0, ticks.All);
             }
 
             foreach (var process in processes.Values)
@@ -141,15 +141,16 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
         }
     }
 
-    // One process's samples: CPU ticks and RSS at each second it was seen, and its nice value when last seen.
+    // One process's samples: CPU ticks and RSS at each second it was seen, and its nice value when last seen. The machine's also carry
+    // every tick /proc/stat counted, its busy ones' denominator.
     private sealed class Tracked(string name, int pid)
     {
-        private readonly List<(TimeSpan At, long Ticks, long Rss)> _samples = [];
+        private readonly List<(TimeSpan At, long Ticks, long Rss, long Counted)> _samples = [];
         private int _nice;
 
-        public void Add(TimeSpan at, long ticks, int nice, long rss)
+        public void Add(TimeSpan at, long ticks, int nice, long rss, long counted = 0)
         {
-            _samples.Add((at, ticks, rss));
+            _samples.Add((at, ticks, rss, counted));
             _nice = nice;
         }
 
@@ -173,7 +174,9 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
                 timeline);
         }
 
-        private static double Percent((TimeSpan At, long Ticks, long Rss) from, (TimeSpan At, long Ticks, long Rss) to) =>
-            to.At > from.At ? (to.Ticks - from.Ticks) / ProcProcess.TicksPerSecond / (to.At - from.At).TotalSeconds * 100 : 0;
+        private static double Percent((TimeSpan At, long Ticks, long Rss, long Counted) from, (TimeSpan At, long Ticks, long Rss, long Counted) to) =>
+            to.Counted > 0 ? ProcStat.BusyPercent(new CpuTicks(from.Ticks, from.Counted), new CpuTicks(to.Ticks, to.Counted), Environment.ProcessorCount)
+            : to.At > from.At ? (to.Ticks - from.Ticks) / ProcProcess.TicksPerSecond / (to.At - from.At).TotalSeconds * 100
+            : 0;
     }
 }
