@@ -89,8 +89,8 @@ public sealed class EmulatorBaseline(AwsClientFactory clients, TextWriter output
         }
     }
 
-    /// <summary>The item the processors store for the <paramref name="number"/>th event of an <c>ingest-single</c> run: the same attributes, data and sizes.</summary>
-    public static Dictionary<string, AttributeValue> PipelineItem(long number)
+    // The item the processors store for the number-th event of an ingest-single run: the same attributes, data and sizes.
+    private static Dictionary<string, AttributeValue> PipelineItem(long number)
     {
         var now = DateTimeOffset.UtcNow;
         var e = new EventRecord

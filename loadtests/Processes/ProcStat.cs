@@ -3,13 +3,13 @@ namespace Testbed.LoadTests.Processes;
 /// <summary>The whole machine's CPU as /proc/stat counts it: all cores' busy time, the kernel's network and interrupt work included.</summary>
 public static class ProcStat
 {
-    /// <summary>The busy and the counted clock ticks of all cores since boot; null where /proc/stat cannot be read.</summary>
+    /// <summary>The machine's ticks since boot; null where /proc/stat cannot be read.</summary>
     public static CpuTicks? Read()
     {
         try
         {
-            using var reader = File.OpenText("/proc/stat");
-            return reader.ReadLine() is { } line ? Parse(line) : null;
+            var lines = File.ReadAllLines("/proc/stat");
+            return lines.Length > 0 ? Parse(lines[0], lines.Count(IsCore)) : null;
         }
         catch (IOException)
         {
@@ -21,11 +21,12 @@ public static class ProcStat
         }
     }
 
-    /// <summary>The ticks of /proc/stat's "cpu" line; null for another line.</summary>
-    public static CpuTicks? Parse(string line)
+    /// <summary>The ticks of /proc/stat's "cpu" line, counted by <paramref name="cores"/> cores; null for another line.</summary>
+    public static CpuTicks? Parse(string line, int cores)
     {
         // cpu user nice system idle iowait irq softirq steal [guest guest_nice]: all but idle and iowait are busy; guest time is in user already.
-        // Interrupt and softirq work (the loopback's traffic) done while a core was idle is charged to no process, only counted here.
+        // Interrupt and softirq work (the loopback's traffic) done while a core was idle is charged to no process, only counted here. Steal is
+        // time this machine's cores wanted to run and its host ran something else: busy, as far as what this machine can do goes.
         var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length < 9 || fields[0] != "cpu")
         {
@@ -34,11 +35,11 @@ public static class ProcStat
 
         long Field(int i) => long.TryParse(fields[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
         var busy = Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8);
-        return new CpuTicks(busy, busy + Field(4) + Field(5));
+        return new CpuTicks(busy, busy + Field(4) + Field(5), cores);
     }
 
     /// <summary>
-    /// The machine's CPU between two readings, in percent of one core: the busy share of the ticks counted in between, times the cores.
+    /// The machine's CPU between two readings, in percent of one core: the busy share of the ticks counted in between, times the cores that counted them.
     /// </summary>
     /// <remarks>
     /// Not busy ticks over the time elapsed: on a busy virtual machine /proc/stat counts fewer ticks than the time has (measured on 2 cores,
@@ -46,9 +47,9 @@ public static class ProcStat
     /// Over the same 10 s the busy share of the counted ticks came to 139 % and the processes' own counters to 137-144 %; busy ticks over
     /// the time, 114-123 %.
     /// </remarks>
-    public static double BusyPercent(CpuTicks from, CpuTicks to, int cores) =>
-        to.All > from.All ? (double)(to.Busy - from.Busy) / (to.All - from.All) * cores * 100 : 0;
-}
+    public static double BusyPercent(CpuTicks from, CpuTicks to) =>
+        to.All > from.All ? (double)(to.Busy - from.Busy) / (to.All - from.All) * to.Cores * 100 : 0;
 
-/// <summary>Clock ticks of all cores since boot: those spent busy, and all those counted, idle and waiting included.</summary>
-public readonly record struct CpuTicks(long Busy, long All);
+    // The per-core lines: cpu0, cpu1, …
+    private static bool IsCore(string line) => line.Length > 3 && line.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(line[3]);
+}

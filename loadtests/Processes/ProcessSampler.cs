@@ -14,7 +14,7 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
     private static readonly long PageBytes = Environment.SystemPageSize;
     private readonly int _self = Environment.ProcessId;
     private readonly Dictionary<int, Tracked> _tracked = [];
-    private readonly Tracked _machine = new("machine", 0);
+    private readonly Tracked _machine = Tracked.Machine();
     private readonly HashSet<int> _ignored = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -109,7 +109,7 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
         {
             if (machine is { } ticks)
             {
-                _machine.Add(now, ticks.Busy, 0, 0, ticks.All);
+                _machine.Add(new Reading(now, ticks.Busy, 0, ticks), 0);
             }
 
             foreach (var process in processes.Values)
@@ -133,24 +133,32 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
                         continue;
                     }
 
-                    tracked = _tracked[process.Pid] = new Tracked(name, process.Pid);
+                    tracked = _tracked[process.Pid] = Tracked.Process(name, process.Pid);
                 }
 
-                tracked.Add(now, process.CpuTicks, process.Nice, process.RssPages * PageBytes);
+                tracked.Add(new Reading(now, process.CpuTicks, process.RssPages * PageBytes), process.Nice);
             }
         }
     }
 
-    // One process's samples: CPU ticks and RSS at each second it was seen, and its nice value when last seen. The machine's also carry
-    // every tick /proc/stat counted, its busy ones' denominator.
-    private sealed class Tracked(string name, int pid)
+    // One reading of a process (its CPU ticks and RSS), or of the machine (its /proc/stat ticks).
+    private readonly record struct Reading(TimeSpan At, long Ticks, long Rss, CpuTicks Machine = default);
+
+    // One process's readings at each second it was seen, and its nice value when last seen; the machine's CPU share is taken the way
+    // /proc/stat allows (ProcStat.BusyPercent), a process's as its ticks over the time.
+    private sealed class Tracked(string name, int pid, Func<Reading, Reading, double> percent)
     {
-        private readonly List<(TimeSpan At, long Ticks, long Rss, long Counted)> _samples = [];
+        private readonly List<Reading> _samples = [];
         private int _nice;
 
-        public void Add(TimeSpan at, long ticks, int nice, long rss, long counted = 0)
+        public static Tracked Process(string name, int pid) => new(name, pid, static (from, to) =>
+            to.At > from.At ? (to.Ticks - from.Ticks) / ProcProcess.TicksPerSecond / (to.At - from.At).TotalSeconds * 100 : 0);
+
+        public static Tracked Machine() => new("machine", 0, static (from, to) => ProcStat.BusyPercent(from.Machine, to.Machine));
+
+        public void Add(Reading reading, int nice)
         {
-            _samples.Add((at, ticks, rss, counted));
+            _samples.Add(reading);
             _nice = nice;
         }
 
@@ -159,11 +167,11 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
             var timeline = new List<ProcessSample>();
             for (var i = 1; i < _samples.Count; i++)
             {
-                timeline.Add(new ProcessSample((int)Math.Round(_samples[i].At.TotalSeconds), Percent(_samples[i - 1], _samples[i])));
+                timeline.Add(new ProcessSample((int)Math.Round(_samples[i].At.TotalSeconds), percent(_samples[i - 1], _samples[i])));
             }
 
             var measured = _samples.Where(s => s.At >= measuredFrom && s.At <= measuredTo + Interval).ToList();
-            var cpu = measured.Count > 1 ? Percent(measured[0], measured[^1]) : timeline.LastOrDefault()?.CpuPercent ?? 0;
+            var cpu = measured.Count > 1 ? percent(measured[0], measured[^1]) : timeline.LastOrDefault()?.CpuPercent ?? 0;
             return new ProcessUsage(
                 name,
                 pid,
@@ -173,10 +181,5 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
                 _samples.Count > 0 ? _samples.Max(s => s.Rss) / (1024.0 * 1024) : 0,
                 timeline);
         }
-
-        private static double Percent((TimeSpan At, long Ticks, long Rss, long Counted) from, (TimeSpan At, long Ticks, long Rss, long Counted) to) =>
-            to.Counted > 0 ? ProcStat.BusyPercent(new CpuTicks(from.Ticks, from.Counted), new CpuTicks(to.Ticks, to.Counted), Environment.ProcessorCount)
-            : to.At > from.At ? (to.Ticks - from.Ticks) / ProcProcess.TicksPerSecond / (to.At - from.At).TotalSeconds * 100
-            : 0;
     }
 }

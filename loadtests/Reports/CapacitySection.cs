@@ -22,7 +22,7 @@ public static class CapacitySection
                 + (s.Machine is { } machine ? string.Create(CultureInfo.InvariantCulture, $"; machine {machine.CpuPercent:0}") : string.Empty);
             var backlog = s.BacklogSeconds is { } b ? b.ToString("0.0", CultureInfo.InvariantCulture) : "–";
             // The whole machine's CPU per event accepted: what each event cost at this rate, the kernel's work included.
-            var perEvent = s.Machine is { } m && s.Ingest.UnitsPerSecond > 0 ? (m.CpuPercent * 10_000 / s.Ingest.UnitsPerSecond).ToString("0", CultureInfo.InvariantCulture) : "–";
+            var perEvent = s.Machine is { } m ? MicrosPerEvent(m.CpuPercent, s.Ingest.UnitsPerSecond) : "–";
             md.AppendLine($"| {Rate(s.Rate)} | {Rate(s.Ingest.UnitsPerSecond)} | {Ms(s.Ingest.P50)} | {Ms(s.Ingest.P99)} | {Ms(s.Freshness.P50)} | {Ms(s.Freshness.P99)} | {backlog} | {busiest} | {perEvent} | {(s.Held ? "held" : "**not held**: " + string.Join("; ", s.Breaches))} |");
         }
 

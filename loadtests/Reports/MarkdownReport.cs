@@ -129,17 +129,9 @@ public static class MarkdownReport
         return md.ToString();
     }
 
-    // A CPU share (% of one core) as µs per event at the accepted rate, as a table cell with its closing bar; nothing without a rate.
-    private static string PerEvent(double cpuPercent, double? accepted, bool bold = false)
-    {
-        if (accepted is not { } rate)
-        {
-            return string.Empty;
-        }
-
-        var micros = (cpuPercent * 10_000 / rate).ToString("0", CultureInfo.InvariantCulture);
-        return bold ? $" **{micros}** |" : $" {micros} |";
-    }
+    // A CPU share as µs per event at the accepted rate, as a table cell with its closing bar; no cell without a rate.
+    private static string PerEvent(double cpuPercent, double? accepted, bool bold = false) =>
+        accepted is { } rate ? (bold ? $" **{MicrosPerEvent(cpuPercent, rate)}** |" : $" {MicrosPerEvent(cpuPercent, rate)} |") : string.Empty;
 
     // The warm-up as it ran: held past its set length until the pipeline had caught up (--catch-up), or not.
     private static string Warmup(RunReport report)

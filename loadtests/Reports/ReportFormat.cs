@@ -19,4 +19,8 @@ public static class ReportFormat
 
     /// <summary>A ratio as a percentage.</summary>
     public static string Percent(double? value) => value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
+
+    /// <summary>A CPU share (% of one core) as whole µs of CPU per event at an events-per-second rate; "–" without a rate.</summary>
+    public static string MicrosPerEvent(double cpuPercent, double eventsPerSecond) =>
+        eventsPerSecond > 0 ? (cpuPercent * 10_000 / eventsPerSecond).ToString("0", CultureInfo.InvariantCulture) : "–";
 }

@@ -26,7 +26,8 @@ public sealed record RunReport(
     IReadOnlyList<RaisedAlarm>? Alarms = null,
     PrimeResult? Primed = null,
     ProcessUsage? Machine = null,
-    CatchUpResult? CatchUp = null)
+    CatchUpResult? CatchUp = null,
+    TimeSpan? Sampled = null)
 {
     /// <summary>The step whose rate the capacity ratio uses (ingest or upload).</summary>
     public StepStats? Main => Steps.FirstOrDefault();
@@ -34,10 +35,23 @@ public sealed record RunReport(
     /// <summary>Events the pipeline stored per second, from the start of the load (warm-up included) until it had caught up; null without a loss check.</summary>
     public double? StoredPerSecond => Loss is { Stored: > 0 } loss ? loss.Stored / (Warmup + Duration + loss.Drain).TotalSeconds : null;
 
-    /// <summary>Events accepted per second over the measured load (a capacity run's stages averaged); null without an ingest or upload step, or against the runner's own endpoint.</summary>
-    public double? AcceptedPerSecond =>
-        Scenario == "runner-check" || Steps.Where(IsEventStep).ToList() is not { Count: > 0 } events ? null
-            : events.Sum(s => s.UnitsPerSecond) / (Capacity?.Stages.Count is > 0 and var stages ? stages : 1);
+    /// <summary>Events accepted per second of the window the processes' CPU was taken over (<see cref="Sampled"/>, else the measured load); null without an ingest or upload step, or against the runner's own endpoint.</summary>
+    /// <remarks>A capacity run's window holds its stages and the waits between them (each stage's sampled events polled until queryable), so its events are counted over all of it.</remarks>
+    public double? AcceptedPerSecond
+    {
+        get
+        {
+            var steps = Steps.Where(IsEventStep).ToList();
+            if (Scenario == "runner-check" || steps.Count == 0)
+            {
+                return null;
+            }
+
+            // Each step's rate is over its own length: the measured load, or one capacity stage of it.
+            var stepLength = Duration / (Capacity?.Stages.Count is > 0 and var stages ? stages : 1);
+            return steps.Sum(s => s.UnitsPerSecond * stepLength.TotalSeconds) / (Sampled ?? Duration).TotalSeconds;
+        }
+    }
 
     /// <summary>The pipeline's sustained rate (the capacity scenario's knee, else <see cref="StoredPerSecond"/>, else the main step's events/s) per DynamoDB emulator item per second alone; null without a baseline.</summary>
     public double? DynamoDbRatio => Ratio(BaselineMeasure.DynamoDbItems);

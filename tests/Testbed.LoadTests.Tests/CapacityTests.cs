@@ -143,7 +143,7 @@ public sealed class CapacityTests
     [InlineData("intr 1 2 3", null, null)]
     public void The_machines_busy_time_is_every_cpu_column_but_idle_and_iowait(string line, long? busy, long? all)
     {
-        var ticks = ProcStat.Parse(line);
+        var ticks = ProcStat.Parse(line, cores: 2);
 
         Assert.Equal(busy, ticks?.Busy);
         Assert.Equal(all, ticks?.All);
@@ -153,9 +153,20 @@ public sealed class CapacityTests
     public void The_machines_cpu_is_the_busy_share_of_the_ticks_counted_whatever_ticks_went_uncounted()
     {
         // Two cores over 10 s, 2,000 ticks, of which /proc/stat counted 1,763 (as on this kind of machine under load): 1,225 busy is 139 %.
-        Assert.Equal(139.0, ProcStat.BusyPercent(new CpuTicks(10_000, 50_000), new CpuTicks(11_225, 51_763), cores: 2), precision: 0);
-        Assert.Equal(200.0, ProcStat.BusyPercent(new CpuTicks(0, 0), new CpuTicks(800, 800), cores: 2));
-        Assert.Equal(0.0, ProcStat.BusyPercent(new CpuTicks(5, 9), new CpuTicks(5, 9), cores: 2));
+        Assert.Equal(139.0, ProcStat.BusyPercent(new CpuTicks(10_000, 50_000, 2), new CpuTicks(11_225, 51_763, 2)), precision: 0);
+        Assert.Equal(200.0, ProcStat.BusyPercent(new CpuTicks(0, 0, 2), new CpuTicks(800, 800, 2)));
+        Assert.Equal(400.0, ProcStat.BusyPercent(new CpuTicks(0, 0, 4), new CpuTicks(800, 800, 4)));
+        Assert.Equal(0.0, ProcStat.BusyPercent(new CpuTicks(5, 9, 2), new CpuTicks(5, 9, 2)));
+    }
+
+    [Fact]
+    public void This_machines_proc_stat_is_read_with_a_core_per_cpu_line()
+    {
+        var ticks = ProcStat.Read();
+
+        Assert.NotNull(ticks);
+        Assert.Equal(File.ReadAllLines("/proc/stat").Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^cpu\d+ ")), ticks.Value.Cores);
+        Assert.InRange(ticks.Value.Busy, 1, ticks.Value.All);
     }
 
     private static StepStats Step(long count, long failed, double p99)

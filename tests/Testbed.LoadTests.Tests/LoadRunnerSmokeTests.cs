@@ -88,7 +88,8 @@ public sealed class LoadRunnerSmokeTests
             Assert.Contains("## Processes", markdown, StringComparison.Ordinal);
             // Each process's cost per event accepted, at the rate the measured load accepted.
             Assert.InRange(report.GetProperty("acceptedPerSecond").GetDouble(), 150, 250);
-            Assert.Matches(@"\| ingestion \| \d+ \| 0 \| [\d.]+ \| \d+ \|", markdown);
+            Assert.Contains("| process | pid | nice | CPU % | CPU µs per event | busiest second % | peak RSS MiB |", markdown, StringComparison.Ordinal);
+            Assert.Matches(@"\n\| ingestion \| \d+ \| 0 \| [\d.]+ \| \d+ \| \d+ \| \d+ \|\n", markdown);
 
             // Before the load, events went through the whole pipeline and were each read back, so the services had compiled their code.
             var primed = report.GetProperty("primed");

@@ -21,6 +21,7 @@ public sealed class ProcessCostTests
         // 30 % of a core is 300 ms of CPU a second: 150 µs for each of 2,000 events.
         Assert.Contains("| ingestion | 10 | 0 | 30.0 | 150 | 40 | 100 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| **all** | | | **50.0** | **250** | | **300** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| machine (every process and the kernel's work) | | | 60.0 | 300 | 70 | |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,9 +29,14 @@ public sealed class ProcessCostTests
     {
         Assert.Equal(3000, Report("ingest-batch", [Step("ingest", 30, unitsEach: 100)]).AcceptedPerSecond);
 
+        // Two stages of 1 s, 3,000 events in all, over the 4 s the processes were sampled (the waits between stages included).
         var stages = new[] { Stage(1000), Stage(2000) };
-        var capacity = Report("capacity", [.. stages.Select(s => s.Ingest)], new CapacityResult(stages, new CapacityLimits(Second, Second), null));
-        Assert.Equal(1500, capacity.AcceptedPerSecond);
+        var capacity = Report("capacity", [.. stages.Select(s => s.Ingest)], new CapacityResult(stages, new CapacityLimits(Second, Second), null)) with
+        {
+            Duration = 2 * Second,
+            Sampled = 4 * Second,
+        };
+        Assert.Equal(750, capacity.AcceptedPerSecond);
     }
 
     [Fact]
@@ -57,13 +63,16 @@ public sealed class ProcessCostTests
         var markdown = MarkdownReport.Render(runnerCheck);
         Assert.Contains("| process | pid | nice | CPU % | busiest second % | peak RSS MiB |", markdown, StringComparison.Ordinal);
         Assert.Contains("| ingestion | 10 | 0 | 30.0 | 40 | 100 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| **all** | | | **50.0** | | **300** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| machine (every process and the kernel's work) | | | 60.0 | 70 | |", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("per event", markdown, StringComparison.Ordinal);
     }
 
     private static RunReport Report(string scenario, IReadOnlyList<StepStats> steps, CapacityResult? capacity = null) =>
         new(scenario, "constant", "test", DateTimeOffset.UnixEpoch, TimeSpan.Zero, Second, steps, null, null, [], [],
             [new ProcessUsage("ingestion", 10, 0, 30, 40, 100, []), new ProcessUsage("dynamodb emulator", 11, 10, 20, 25, 200, [])],
-            capacity);
+            capacity,
+            Machine: new ProcessUsage("machine", 0, 0, 60, 70, 0, []));
 
     // A step of one second with this many successful requests, each carrying unitsEach events.
     private static StepStats Step(string name, int requests, int unitsEach) =>

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Testbed.Api.Model;
-using Testbed.Aws.DynamoDb;
 using Testbed.Infra.Definition;
 using Testbed.Records.Events;
 using Testbed.Records.Items;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
-using Testbed.Aws.DynamoDb;
 using Testbed.Records.Events;
 
 namespace Testbed.Records.Items;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 
-namespace Testbed.Aws.DynamoDb;
+namespace Testbed.Records.Items;
 
 /// <summary>Converts JSON values to DynamoDB attribute values and back, keeping numbers as their exact decimal text.</summary>
 public static class JsonAttributes
