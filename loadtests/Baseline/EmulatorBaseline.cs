@@ -57,10 +57,10 @@ public sealed class EmulatorBaseline(AwsClientFactory clients, TextWriter output
             $"DynamoDB BatchWriteItem ({ItemsPerCall} items, {workers} workers)",
             _ => new Dictionary<string, AttributeValue>
             {
-                ["id"] = new() { S = Guid.NewGuid().ToString("N") },
-                ["type"] = new() { S = "baseline" },
-                ["eventTime"] = new() { S = DateTimeOffset.UtcNow.ToString("O") },
-                ["data"] = new() { S = text },
+                [ItemAttributes.Id] = new() { S = Guid.NewGuid().ToString("N") },
+                [ItemAttributes.Type] = new() { S = "baseline" },
+                [ItemAttributes.EventTime] = new() { S = DateTimeOffset.UtcNow.ToString("O") },
+                [ItemAttributes.Data] = new() { S = text },
             }).ConfigureAwait(false);
 
         var pipelineItems = await MeasureItemsAsync(

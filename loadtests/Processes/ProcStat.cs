@@ -3,13 +3,22 @@ namespace Testbed.LoadTests.Processes;
 /// <summary>The whole machine's CPU as /proc/stat counts it: all cores' busy time, the kernel's network and interrupt work included.</summary>
 public static class ProcStat
 {
+    // The per-core lines of the first reading: the cores do not change while the runner runs.
+    private static int? s_cores;
+
     /// <summary>The machine's ticks since boot; null where /proc/stat cannot be read.</summary>
     public static CpuTicks? Read()
     {
         try
         {
-            var lines = File.ReadAllLines("/proc/stat");
-            return lines.Length > 0 ? Parse(lines[0], lines.Count(IsCore)) : null;
+            using var reader = File.OpenText("/proc/stat");
+            if (reader.ReadLine() is not { } line)
+            {
+                return null;
+            }
+
+            s_cores ??= CountCores(reader);
+            return Parse(line, s_cores.Value);
         }
         catch (IOException)
         {
@@ -50,6 +59,18 @@ public static class ProcStat
     public static double BusyPercent(CpuTicks from, CpuTicks to) =>
         to.All > from.All ? (double)(to.Busy - from.Busy) / (to.All - from.All) * to.Cores * 100 : 0;
 
-    // The per-core lines: cpu0, cpu1, …
-    private static bool IsCore(string line) => line.Length > 3 && line.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(line[3]);
+    // The per-core lines (cpu0, cpu1, …) among the rest of the file.
+    private static int CountCores(TextReader rest)
+    {
+        var cores = 0;
+        while (rest.ReadLine() is { } line)
+        {
+            if (line.Length > 3 && line.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(line[3]))
+            {
+                cores++;
+            }
+        }
+
+        return cores;
+    }
 }

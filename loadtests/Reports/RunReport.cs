@@ -41,15 +41,11 @@ public sealed record RunReport(
     {
         get
         {
-            var steps = Steps.Where(IsEventStep).ToList();
-            if (Scenario == "runner-check" || steps.Count == 0)
-            {
-                return null;
-            }
-
-            // Each step's rate is over its own length: the measured load, or one capacity stage of it.
-            var stepLength = Duration / (Capacity?.Stages.Count is > 0 and var stages ? stages : 1);
-            return steps.Sum(s => s.UnitsPerSecond * stepLength.TotalSeconds) / (Sampled ?? Duration).TotalSeconds;
+            // A capacity run's stages each last an equal part of the measured load; any other run's events are those of its main step.
+            var accepted = Scenario == "runner-check" ? null
+                : Capacity is { Stages.Count: > 0 } capacity ? capacity.Stages.Sum(s => s.Ingest.UnitsPerSecond) * (Duration / capacity.Stages.Count).TotalSeconds
+                : Main?.UnitsPerSecond * Duration.TotalSeconds;
+            return accepted / (Sampled ?? Duration).TotalSeconds;
         }
     }
 
@@ -86,10 +82,6 @@ public sealed record RunReport(
         var step = Steps.FirstOrDefault(s => s.Name == name[..dot]);
         return step?.Figure(name[(dot + 1)..]);
     }
-
-    // The steps whose units are events sent to ingestion: ingest, upload, and a capacity run's ingest@rate stages.
-    private static bool IsEventStep(StepStats step) =>
-        step.Name is "ingest" or "upload" || step.Name.StartsWith("ingest@", StringComparison.Ordinal);
 
     private double? Ratio(BaselineMeasure measure) =>
         Baseline.FirstOrDefault(b => b.Measure == measure) is not { PerSecond: > 0 } baseline ? null
