@@ -134,7 +134,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter console)
             ? plan.Steps.Select(s => StepStats.From(s.Name, s.Samples, options.Duration)).ToList()
             : [.. capacity.Stages.SelectMany(s => new[] { s.Ingest with { Name = Stage("ingest", s.Rate) }, s.Freshness with { Name = Stage("freshness", s.Rate) } })];
         var measured = capacity is null ? options.Duration : options.Duration * capacity.Stages.Count;
-        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, warmup, measured, steps, loss, freshness, baseline, [], processes, capacity, alarms, primed, machine, catchUp, loadEndedAt - measuredFrom);
+        var report = new RunReport(options.Scenario, options.Simulation, endpoints.Description, started, warmup, measured, steps, loss, freshness, baseline, [], processes, capacity, alarms, primed, machine, catchUp, loadEndedAt - measuredFrom, context.Probe.Reads is { Events: > 0 } probe ? probe : null);
         report = report with { Thresholds = [.. options.Thresholds.Select(t => new ThresholdResult(t, report.Figure(t.Figure)))] };
         return Finish(report, folder);
     }

@@ -109,7 +109,7 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
         {
             if (machine is { } ticks)
             {
-                _machine.Add(new Reading(now, ticks.Busy, 0, ticks), 0);
+                _machine.Add(new Reading(now, ticks.Busy, 0, 0, ticks), 0);
             }
 
             foreach (var process in processes.Values)
@@ -136,13 +136,13 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
                     tracked = _tracked[process.Pid] = Tracked.Process(name, process.Pid);
                 }
 
-                tracked.Add(new Reading(now, process.CpuTicks, process.RssPages * PageBytes), process.Nice);
+                tracked.Add(new Reading(now, process.CpuTicks, process.RssPages * PageBytes, process.PrivatePages * PageBytes), process.Nice);
             }
         }
     }
 
-    // One reading of a process (its CPU ticks and RSS), or of the machine (its /proc/stat ticks).
-    private readonly record struct Reading(TimeSpan At, long Ticks, long Rss, CpuTicks Machine = default);
+    // One reading of a process (its CPU ticks, RSS and private memory in bytes), or of the machine (its /proc/stat ticks).
+    private readonly record struct Reading(TimeSpan At, long Ticks, long Rss, long Private, CpuTicks Machine = default);
 
     // One process's readings at each second it was seen, and its nice value when last seen; the machine's CPU share is taken the way
     // /proc/stat allows (ProcStat.BusyPercent), a process's as its ticks over the time.
@@ -179,6 +179,7 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
                 cpu,
                 timeline.Count > 0 ? timeline.Max(t => t.CpuPercent) : 0,
                 _samples.Count > 0 ? _samples.Max(s => s.Rss) / (1024.0 * 1024) : 0,
+                _samples.Count > 0 ? _samples.Max(s => s.Private) / (1024.0 * 1024) : 0,
                 timeline);
         }
     }

@@ -39,7 +39,7 @@ public static class MarkdownReport
             failures.ForEach(f => md.AppendLine($"| {f.Item1} | {f.Item2} | {Count(f.Item3)} |"));
         }
 
-        if (report.Loss is not null || report.PipelineFreshness is not null)
+        if (report.Loss is not null || report.PipelineFreshness is not null || report.Probe is not null)
         {
             md.AppendLine().AppendLine("## Pipeline").AppendLine();
         }
@@ -57,6 +57,11 @@ public static class MarkdownReport
         if (report.PipelineFreshness is { } f)
         {
             md.AppendLine($"- processor freshness (acceptance → stored, last minute): p50 {Ms(f.P50)} ms, p99 {Ms(f.P99)} ms over {f.Count} events");
+        }
+
+        if (report.Probe is { PerEvent: { } perEvent } probe)
+        {
+            md.AppendLine($"- freshness probe: {Count(probe.Reads)} reads through the Api (GET /events/{{id}}) for {Count(probe.Events)} sampled events, {perEvent.ToString("0.0", CultureInfo.InvariantCulture)} per event (warm-up included)");
         }
 
         if (report.Capacity is { } capacity)
@@ -80,18 +85,18 @@ public static class MarkdownReport
             md.AppendLine().AppendLine($"## Processes (CPU in % of one core over the measured load; this machine has {Environment.ProcessorCount} cores, {Environment.ProcessorCount * 100} %)").AppendLine();
             // What each process spent per event accepted: comparable across rates and machines, and with an emulator's cost per item alone.
             var accepted = report.AcceptedPerSecond is > 0 ? report.AcceptedPerSecond : null;
-            md.AppendLine(accepted is null ? "| process | pid | nice | CPU % | busiest second % | peak RSS MiB |" : "| process | pid | nice | CPU % | CPU µs per event | busiest second % | peak RSS MiB |")
-                .AppendLine(accepted is null ? "|---|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine(accepted is null ? "| process | pid | nice | CPU % | busiest second % | peak RSS MiB | peak private MiB |" : "| process | pid | nice | CPU % | CPU µs per event | busiest second % | peak RSS MiB | peak private MiB |")
+                .AppendLine(accepted is null ? "|---|---:|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var p in processes)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.Pid} | {p.Nice} | {p.CpuPercent:0.0} |{PerEvent(p.CpuPercent, accepted)} {p.PeakCpuPercent:0} | {p.PeakRssMegabytes:0} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.Pid} | {p.Nice} | {p.CpuPercent:0.0} |{PerEvent(p.CpuPercent, accepted)} {p.PeakCpuPercent:0} | {p.PeakRssMegabytes:0} | {p.PeakPrivateMegabytes:0} |");
             }
 
-            md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | | | **{processes.Sum(p => p.CpuPercent):0.0}** |{PerEvent(processes.Sum(p => p.CpuPercent), accepted, bold: true)} | **{processes.Sum(p => p.PeakRssMegabytes):0}** |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | | | **{processes.Sum(p => p.CpuPercent):0.0}** |{PerEvent(processes.Sum(p => p.CpuPercent), accepted, bold: true)} | **{processes.Sum(p => p.PeakRssMegabytes):0}** | **{processes.Sum(p => p.PeakPrivateMegabytes):0}** |");
             var machine = report.Machine;
             if (machine is not null)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| machine (every process and the kernel's work) | | | {machine.CpuPercent:0.0} |{PerEvent(machine.CpuPercent, accepted)} {machine.PeakCpuPercent:0} | |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| machine (every process and the kernel's work) | | | {machine.CpuPercent:0.0} |{PerEvent(machine.CpuPercent, accepted)} {machine.PeakCpuPercent:0} | | |");
             }
 
             if (accepted is not null)

@@ -3,6 +3,7 @@ using Testbed.LoadTests.Capacity;
 using Testbed.LoadTests.Checks;
 using Testbed.LoadTests.Measurement;
 using Testbed.LoadTests.Processes;
+using Testbed.LoadTests.Scenarios;
 using Testbed.LoadTests.Stack;
 using Testbed.LoadTests.Thresholds;
 
@@ -27,7 +28,8 @@ public sealed record RunReport(
     PrimeResult? Primed = null,
     ProcessUsage? Machine = null,
     CatchUpResult? CatchUp = null,
-    TimeSpan? Sampled = null)
+    TimeSpan? Sampled = null,
+    ProbeReads? Probe = null)
 {
     /// <summary>The step whose rate the capacity ratio uses (ingest or upload).</summary>
     public StepStats? Main => Steps.FirstOrDefault();

@@ -68,7 +68,7 @@ public sealed class CapacityTests
     [Fact]
     public void A_limit_reached_for_part_of_a_stage_is_named_with_its_seconds()
     {
-        ProcessUsage Timed(string name, params double[] seconds) => new(name, 1, 0, seconds.Average(), seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i + 1, c))]);
+        ProcessUsage Timed(string name, params double[] seconds) => new(name, 1, 0, seconds.Average(), seconds.Max(), 100, 100, [.. seconds.Select((c, i) => new ProcessSample(i + 1, c))]);
 
         // On average neither the emulator (79 %) nor the machine (164 % of 200 %) is at its limit; the emulator is in 3 of 5 seconds, the machine in 2.
         var partly = Saturation.Describe([Timed("dynamodb emulator", 97, 104, 91, 55, 48), Timed("ingestion", 90, 90, 50, 30, 30), Timed("runner", 10, 10, 10, 10, 10)], cores: 2);
@@ -84,7 +84,7 @@ public sealed class CapacityTests
     [Fact]
     public void Every_report_says_whether_the_cpu_was_the_limit()
     {
-        ProcessUsage Timed(string name, double cpu, params double[] seconds) => new(name, 1, 0, cpu, seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i, c))]);
+        ProcessUsage Timed(string name, double cpu, params double[] seconds) => new(name, 1, 0, cpu, seconds.Max(), 100, 100, [.. seconds.Select((c, i) => new ProcessSample(i, c))]);
 
         var runnerBound = Saturation.Summary([Timed("runner", 134, 120, 187)], cores: 2);
         var quiet = Saturation.Summary([Timed("runner", 20, 20, 25), Timed("ingestion", 30, 30, 40)], cores: 2);
@@ -97,7 +97,7 @@ public sealed class CapacityTests
     [Fact]
     public void The_whole_machines_cpu_kernel_work_included_decides_whether_the_cpu_was_the_limit()
     {
-        ProcessUsage Timed(string name, double cpu, params double[] seconds) => new(name, 1, 0, cpu, seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i, c))]);
+        ProcessUsage Timed(string name, double cpu, params double[] seconds) => new(name, 1, 0, cpu, seconds.Max(), 100, 100, [.. seconds.Select((c, i) => new ProcessSample(i, c))]);
         var runner = Timed("runner", 166, 160, 175);
 
         // The runner alone never reached 90 % of the cores; with the kernel's network work the machine did.
@@ -112,7 +112,7 @@ public sealed class CapacityTests
     [Fact]
     public void At_a_stage_not_held_the_whole_machines_cpu_decides_whether_the_cpu_ran_out()
     {
-        ProcessUsage Timed(string name, params double[] seconds) => new(name, 1, 0, seconds.Average(), seconds.Max(), 100, [.. seconds.Select((c, i) => new ProcessSample(i + 1, c))]);
+        ProcessUsage Timed(string name, params double[] seconds) => new(name, 1, 0, seconds.Average(), seconds.Max(), 100, 100, [.. seconds.Select((c, i) => new ProcessSample(i + 1, c))]);
         ProcessUsage[] processes = [Timed("ingestion", 80, 80, 80), Timed("dynamodb emulator", 60, 60, 60)];
 
         // The processes' 140 % is under 90 % of the cores; the machine's 185 %, with the kernel's work and the rest, is not.
@@ -124,7 +124,7 @@ public sealed class CapacityTests
     [Fact]
     public void A_runner_that_could_not_send_every_request_is_told_what_each_answered_request_cost_and_whether_the_cpu_could_keep_up()
     {
-        var machine = new ProcessUsage("machine", 0, 0, 170, 181, 0, []);
+        var machine = new ProcessUsage("machine", 0, 0, 170, 181, 0, 0, []);
 
         var cpuBound = Saturation.CpuPerRequest(206_665, 25_000, 14_666.8, machine, cores: 2);
         var notCpu = Saturation.CpuPerRequest(1_000, 15_000, 14_666.8, machine, cores: 2);
@@ -175,5 +175,5 @@ public sealed class CapacityTests
         return StepStats.From("step", samples, TimeSpan.FromSeconds(10));
     }
 
-    private static ProcessUsage Usage(string name, double cpu) => new(name, 1, 0, cpu, cpu, 100, []);
+    private static ProcessUsage Usage(string name, double cpu) => new(name, 1, 0, cpu, cpu, 100, 100, []);
 }

@@ -55,6 +55,8 @@ public sealed class LoadRunnerSmokeTests
             var names = processes.Select(p => p.GetProperty("name").GetString()).ToHashSet();
             Assert.Superset(new HashSet<string?> { "runner and AppHost", "kinesis emulator", "dynamodb emulator", "s3 emulator", "ingestion", "processor", "api" }, names);
             Assert.All(processes, p => Assert.True(p.GetProperty("peakRssMegabytes").GetDouble() > 0 && p.GetProperty("cpuPercent").GetDouble() >= 0, p.ToString()));
+            // Of the resident set, its own memory: some, and no more than all of it (a process that maps files counts them only in the RSS).
+            Assert.All(processes, p => Assert.InRange(p.GetProperty("peakPrivateMegabytes").GetDouble(), double.Epsilon, p.GetProperty("peakRssMegabytes").GetDouble()));
             Assert.True(processes.Single(p => p.GetProperty("name").GetString() == "runner and AppHost").GetProperty("timeline").GetArrayLength() >= 3, "sampled each second of the load");
 
             // The whole machine's CPU, the kernel's work included, is at least what the runner alone used.
@@ -88,8 +90,14 @@ public sealed class LoadRunnerSmokeTests
             Assert.Contains("## Processes", markdown, StringComparison.Ordinal);
             // Each process's cost per event accepted, at the rate the measured load accepted.
             Assert.InRange(report.GetProperty("acceptedPerSecond").GetDouble(), 150, 250);
-            Assert.Contains("| process | pid | nice | CPU % | CPU µs per event | busiest second % | peak RSS MiB |", markdown, StringComparison.Ordinal);
-            Assert.Matches(@"\n\| ingestion \| \d+ \| 0 \| [\d.]+ \| \d+ \| \d+ \| \d+ \|\n", markdown);
+            Assert.Contains("| process | pid | nice | CPU % | CPU µs per event | busiest second % | peak RSS MiB | peak private MiB |", markdown, StringComparison.Ordinal);
+            Assert.Matches(@"\n\| ingestion \| \d+ \| 0 \| [\d.]+ \| \d+ \| \d+ \| \d+ \| \d+ \|\n", markdown);
+
+            // The probe's own weight: each sampled event read at least once through the Api, and the report says how many reads it took.
+            var probe = report.GetProperty("probe");
+            Assert.InRange(probe.GetProperty("events").GetInt64(), 1, long.MaxValue);
+            Assert.InRange(probe.GetProperty("reads").GetInt64(), probe.GetProperty("events").GetInt64(), long.MaxValue);
+            Assert.Matches(@"- freshness probe: \d+ reads through the Api \(GET /events/\{id\}\) for \d+ sampled events, \d+\.\d per event", markdown);
 
             // Before the load, events went through the whole pipeline and were each read back, so the services had compiled their code.
             var primed = report.GetProperty("primed");

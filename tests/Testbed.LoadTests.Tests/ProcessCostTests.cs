@@ -17,11 +17,11 @@ public sealed class ProcessCostTests
 
         Assert.Equal(2000, report.AcceptedPerSecond);
         var markdown = MarkdownReport.Render(report);
-        Assert.Contains("| process | pid | nice | CPU % | CPU µs per event | busiest second % | peak RSS MiB |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| process | pid | nice | CPU % | CPU µs per event | busiest second % | peak RSS MiB | peak private MiB |", markdown, StringComparison.Ordinal);
         // 30 % of a core is 300 ms of CPU a second: 150 µs for each of 2,000 events.
-        Assert.Contains("| ingestion | 10 | 0 | 30.0 | 150 | 40 | 100 |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| **all** | | | **50.0** | **250** | | **300** |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| machine (every process and the kernel's work) | | | 60.0 | 300 | 70 | |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| ingestion | 10 | 0 | 30.0 | 150 | 40 | 100 | 60 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| **all** | | | **50.0** | **250** | | **300** | **110** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| machine (every process and the kernel's work) | | | 60.0 | 300 | 70 | | |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class ProcessCostTests
     [Fact]
     public void Each_capacity_stage_says_what_an_event_cost_the_whole_machine_at_its_rate()
     {
-        var stages = new[] { Stage(1000) with { Machine = new ProcessUsage("machine", 0, 0, 80, 90, 0, []) }, Stage(2000) with { Machine = new ProcessUsage("machine", 0, 0, 100, 120, 0, []) } };
+        var stages = new[] { Stage(1000) with { Machine = new ProcessUsage("machine", 0, 0, 80, 90, 0, 0, []) }, Stage(2000) with { Machine = new ProcessUsage("machine", 0, 0, 100, 120, 0, 0, []) } };
         var md = new System.Text.StringBuilder();
 
         CapacitySection.Render(md, new CapacityResult(stages, new CapacityLimits(Second, Second), null));
@@ -61,18 +61,18 @@ public sealed class ProcessCostTests
 
         Assert.Null(runnerCheck.AcceptedPerSecond);
         var markdown = MarkdownReport.Render(runnerCheck);
-        Assert.Contains("| process | pid | nice | CPU % | busiest second % | peak RSS MiB |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| ingestion | 10 | 0 | 30.0 | 40 | 100 |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| **all** | | | **50.0** | | **300** |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| machine (every process and the kernel's work) | | | 60.0 | 70 | |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| process | pid | nice | CPU % | busiest second % | peak RSS MiB | peak private MiB |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| ingestion | 10 | 0 | 30.0 | 40 | 100 | 60 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| **all** | | | **50.0** | | **300** | **110** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| machine (every process and the kernel's work) | | | 60.0 | 70 | | |", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("per event", markdown, StringComparison.Ordinal);
     }
 
     private static RunReport Report(string scenario, IReadOnlyList<StepStats> steps, CapacityResult? capacity = null) =>
         new(scenario, "constant", "test", DateTimeOffset.UnixEpoch, TimeSpan.Zero, Second, steps, null, null, [], [],
-            [new ProcessUsage("ingestion", 10, 0, 30, 40, 100, []), new ProcessUsage("dynamodb emulator", 11, 10, 20, 25, 200, [])],
+            [new ProcessUsage("ingestion", 10, 0, 30, 40, 100, 60, []), new ProcessUsage("dynamodb emulator", 11, 10, 20, 25, 200, 50, [])],
             capacity,
-            Machine: new ProcessUsage("machine", 0, 0, 60, 70, 0, []));
+            Machine: new ProcessUsage("machine", 0, 0, 60, 70, 0, 0, []));
 
     // A step of one second with this many successful requests, each carrying unitsEach events.
     private static StepStats Step(string name, int requests, int unitsEach) =>
