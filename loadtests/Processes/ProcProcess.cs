@@ -2,36 +2,20 @@ using System.Globalization;
 
 namespace Testbed.LoadTests.Processes;
 
-/// <summary>One process as /proc shows it: parent, CPU time, nice value, resident set and the part of it that maps files or shared memory.</summary>
+/// <summary>One process as /proc shows it: parent, CPU time and nice value.</summary>
 /// <param name="Pid">The process id.</param>
 /// <param name="ParentPid">The parent's process id.</param>
 /// <param name="CpuTicks">User plus system time, in clock ticks.</param>
 /// <param name="Nice">Its main thread's nice value (0 by default; higher is a lower CPU priority).</param>
-/// <param name="RssPages">The resident set, in pages.</param>
-/// <param name="SharedPages">Resident pages that map files or shared memory (/proc/&lt;pid&gt;/statm's third field), in pages.</param>
-internal readonly record struct ProcProcess(int Pid, int ParentPid, long CpuTicks, int Nice, long RssPages, long SharedPages)
+internal readonly record struct ProcProcess(int Pid, int ParentPid, long CpuTicks, int Nice)
 {
     /// <summary>Linux's USER_HZ: /proc counts CPU time in hundredths of a second on every architecture .NET runs on.</summary>
     public const double TicksPerSecond = 100;
 
-    /// <summary>Resident pages of the process's own (anonymous) memory: its heaps and stacks, without the files it maps.</summary>
-    /// <remarks>The DynamoDB emulator maps its LevelDB table files: over a six-stage capacity search its RSS reached 2,968 MiB (2026-11-30), most of it pages of those files the kernel can drop at any time.</remarks>
-    public long PrivatePages => Math.Max(0, RssPages - SharedPages);
-
-    /// <summary>Reads /proc/&lt;pid&gt;/stat and statm; null when the process is gone or unreadable.</summary>
+    /// <summary>Reads /proc/&lt;pid&gt;/stat; null when the process is gone or unreadable.</summary>
     public static ProcProcess? Read(int pid)
     {
-        string text, memory;
-        try
-        {
-            text = File.ReadAllText($"/proc/{pid}/stat");
-            memory = File.ReadAllText($"/proc/{pid}/statm");
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        if (ProcFile.Read($"/proc/{pid}/stat") is not { } text)
         {
             return null;
         }
@@ -39,10 +23,9 @@ internal readonly record struct ProcProcess(int Pid, int ParentPid, long CpuTick
         // The command name in parentheses may hold spaces and parentheses itself: the fields start after the last ')'.
         var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
 
-        // After the name: state(0) ppid(1) … utime(11) stime(12) … nice(16) … rss(21); statm: size resident shared text lib data dt.
-        var pages = memory.Split(' ');
-        return fields.Length > 21 && pages.Length > 2
-            ? new ProcProcess(pid, Int(fields[1]), Long(fields[11]) + Long(fields[12]), Int(fields[16]), Long(fields[21]), Long(pages[2]))
+        // After the name: state(0) ppid(1) … utime(11) stime(12) … nice(16).
+        return fields.Length > 16
+            ? new ProcProcess(pid, Int(fields[1]), Long(fields[11]) + Long(fields[12]), Int(fields[16]))
             : null;
     }
 
@@ -78,21 +61,7 @@ internal readonly record struct ProcProcess(int Pid, int ParentPid, long CpuTick
     }
 
     /// <summary>The command line with its arguments joined by spaces; empty for a kernel thread or a process that is gone.</summary>
-    public static string CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
-        }
-        catch (IOException)
-        {
-            return string.Empty;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return string.Empty;
-        }
-    }
+    public static string CommandLine(int pid) => ProcFile.Read($"/proc/{pid}/cmdline")?.Replace('\0', ' ').Trim() ?? string.Empty;
 
     /// <summary>Every process id /proc lists now.</summary>
     public static IEnumerable<int> All() =>

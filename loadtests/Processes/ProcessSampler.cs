@@ -136,7 +136,9 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
                     tracked = _tracked[process.Pid] = Tracked.Process(name, process.Pid);
                 }
 
-                tracked.Add(new Reading(now, process.CpuTicks, process.RssPages * PageBytes, process.PrivatePages * PageBytes), process.Nice);
+                // Memory only for the processes tracked: statm for every process on the machine each second would be the sampler's own load.
+                var memory = ResidentMemory.Read(process.Pid) ?? default;
+                tracked.Add(new Reading(now, process.CpuTicks, memory.Pages * PageBytes, memory.PrivatePages * PageBytes), process.Nice);
             }
         }
     }

@@ -61,7 +61,7 @@ public static class MarkdownReport
 
         if (report.Probe is { PerEvent: { } perEvent } probe)
         {
-            md.AppendLine($"- freshness probe: {Count(probe.Reads)} reads through the Api (GET /events/{{id}}) for {Count(probe.Events)} sampled events, {perEvent.ToString("0.0", CultureInfo.InvariantCulture)} per event (warm-up included)");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- freshness probe: {Count(probe.Reads)} reads through the Api (GET /events/{{id}}) for {Count(probe.Events)} sampled events, {perEvent:0.0} per event (warm-up included)");
         }
 
         if (report.Capacity is { } capacity)

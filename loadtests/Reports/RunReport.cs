@@ -3,7 +3,6 @@ using Testbed.LoadTests.Capacity;
 using Testbed.LoadTests.Checks;
 using Testbed.LoadTests.Measurement;
 using Testbed.LoadTests.Processes;
-using Testbed.LoadTests.Scenarios;
 using Testbed.LoadTests.Stack;
 using Testbed.LoadTests.Thresholds;
 

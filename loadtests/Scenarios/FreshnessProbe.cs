@@ -14,9 +14,6 @@ namespace Testbed.LoadTests.Scenarios;
 /// </remarks>
 public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorder recorder)
 {
-    // The events found last that FirstRead looks at: few, so one fast outlier or a slow spell is soon forgotten (64 read 6.1 times per
-    // sampled event at 4,000 events/s on 2 cores, 16 read 5.4 times; 2026-11-30).
-    private const int Recent = 16;
     private static readonly TimeSpan FirstInterval = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
@@ -110,7 +107,7 @@ public sealed class FreshnessProbe(HttpClient api, RunLedger ledger, StepRecorde
         lock (_gate)
         {
             _recent.Enqueue(milliseconds);
-            if (_recent.Count > Recent)
+            if (_recent.Count > FirstRead.Recent)
             {
                 _recent.Dequeue();
             }

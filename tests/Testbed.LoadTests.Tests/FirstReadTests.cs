@@ -28,7 +28,7 @@ public sealed class FirstReadTests
     public void A_pipeline_that_became_ten_times_faster_is_read_late_for_a_few_events_only()
     {
         // Every recent event took 400 ms; from now on each is stored after 40 ms, so each is found at its first read.
-        var recent = new Queue<double>(Enumerable.Repeat(400.0, 64));
+        var recent = new Queue<double>(Enumerable.Repeat(400.0, FirstRead.Recent));
         var waits = new List<double>();
         for (var i = 0; i < 5; i++)
         {

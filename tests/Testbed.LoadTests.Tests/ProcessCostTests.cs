@@ -17,7 +17,7 @@ public sealed class ProcessCostTests
 
         Assert.Equal(2000, report.AcceptedPerSecond);
         var markdown = MarkdownReport.Render(report);
-        Assert.Contains("| process | pid | nice | CPU % | CPU µs per event | busiest second % | peak RSS MiB | peak private MiB |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| process | pid | nice | CPU % | CPU µs per event | busiest second % | peak RSS MiB | peak private MiB |\n|---|---:|---:|---:|---:|---:|---:|---:|\n", markdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         // 30 % of a core is 300 ms of CPU a second: 150 µs for each of 2,000 events.
         Assert.Contains("| ingestion | 10 | 0 | 30.0 | 150 | 40 | 100 | 60 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| **all** | | | **50.0** | **250** | | **300** | **110** |", markdown, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class ProcessCostTests
 
         Assert.Null(runnerCheck.AcceptedPerSecond);
         var markdown = MarkdownReport.Render(runnerCheck);
-        Assert.Contains("| process | pid | nice | CPU % | busiest second % | peak RSS MiB | peak private MiB |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| process | pid | nice | CPU % | busiest second % | peak RSS MiB | peak private MiB |\n|---|---:|---:|---:|---:|---:|---:|\n", markdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("| ingestion | 10 | 0 | 30.0 | 40 | 100 | 60 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| **all** | | | **50.0** | | **300** | **110** |", markdown, StringComparison.Ordinal);
         Assert.Contains("| machine (every process and the kernel's work) | | | 60.0 | 70 | | |", markdown, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-namespace Testbed.LoadTests.Scenarios;
+namespace Testbed.LoadTests.Measurement;
 
 /// <summary>What the freshness probe asked of the Api: the events it polled for and the reads (GET /events/{id}) it sent for them, warm-up included.</summary>
 /// <param name="Events">Sampled events polled for.</param>
