@@ -45,7 +45,8 @@ public sealed class CatchUpTests
         Assert.Equal(0.1, result.BacklogSeconds);
         // Under the limit from 1.7 s and flat at 0.1 s from 2.1 s: settled once the second before the last is flat too, about 4 s in.
         Assert.InRange(result.Held.TotalSeconds, 2.0, 29);
-        Assert.Equal(start.Seconds, (start.Warmup + result.Held).TotalSeconds, 6);
+        // The same instant, to within a microsecond: Held is a TimeSpan, whose 100 ns ticks round the start's seconds.
+        Assert.Equal(start.Seconds, (start.Warmup + result.Held).TotalSeconds, tolerance: 1e-6);
     }
 
     [Fact]
@@ -56,8 +57,8 @@ public sealed class CatchUpTests
         var result = await CatchUp.RunAsync(start, () => TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
 
         Assert.False(result.CaughtUp);
-        Assert.Equal(1.2, start.Seconds, 6);
-        Assert.Equal(1.0, result.Held.TotalSeconds, 6);
+        Assert.Equal(1.2, start.Seconds, tolerance: 1e-6);
+        Assert.Equal(1.0, result.Held.TotalSeconds, tolerance: 1e-6);
         Assert.Equal(3, result.BacklogSeconds);
     }
 }
