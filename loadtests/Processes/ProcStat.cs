@@ -1,6 +1,6 @@
 namespace Testbed.LoadTests.Processes;
 
-/// <summary>The whole machine's CPU as /proc/stat counts it: all cores' busy time, the kernel's network and interrupt work included.</summary>
+/// <summary>The whole machine's CPU from /proc/stat: all cores' time that was not idle, the kernel's network and interrupt work included.</summary>
 public static class ProcStat
 {
     // The per-core lines of the first reading: the cores do not change while the runner runs.
@@ -30,12 +30,10 @@ public static class ProcStat
         }
     }
 
-    /// <summary>The ticks of /proc/stat's "cpu" line, counted by <paramref name="cores"/> cores; null for another line.</summary>
+    /// <summary>The idle and iowait ticks of /proc/stat's "cpu" line, of <paramref name="cores"/> cores; null for another line.</summary>
     public static CpuTicks? Parse(string line, int cores)
     {
-        // cpu user nice system idle iowait irq softirq steal [guest guest_nice]: all but idle and iowait are busy; guest time is in user already.
-        // Interrupt and softirq work (the loopback's traffic) done while a core was idle is charged to no process, only counted here. Steal is
-        // time this machine's cores wanted to run and its host ran something else: busy, as far as what this machine can do goes.
+        // cpu user nice system idle iowait irq softirq steal [guest guest_nice].
         var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length < 9 || fields[0] != "cpu")
         {
@@ -43,21 +41,26 @@ public static class ProcStat
         }
 
         long Field(int i) => long.TryParse(fields[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
-        var busy = Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8);
-        return new CpuTicks(busy, busy + Field(4) + Field(5), cores);
+        return new CpuTicks(Field(4) + Field(5), cores);
     }
 
     /// <summary>
-    /// The machine's CPU between two readings, in percent of one core: the busy share of the ticks counted in between, times the cores that counted them.
+    /// The machine's CPU between two readings <paramref name="elapsed"/> apart, in percent of one core: the time all cores had, less the
+    /// time they were idle or waiting for I/O.
     /// </summary>
     /// <remarks>
-    /// Not busy ticks over the time elapsed: on a busy virtual machine /proc/stat counts fewer ticks than the time has (measured on 2 cores,
-    /// 2026-11-30, at 2,000 events/s: 1,763 of 2,000 in 10 s, all states together), and those it counts are a sample of what the cores did.
-    /// Over the same 10 s the busy share of the counted ticks came to 139 % and the processes' own counters to 137-144 %; busy ticks over
-    /// the time, 114-123 %.
+    /// Not the busy columns: a tickless kernel counts idle time by the clock, but the busy columns by samples at each tick, and on a busy
+    /// virtual machine ticks go missing. Measured on 2 cores (2026-11-30), 10 s of `runner-check --rate 25000`: /proc/stat counted 722 idle
+    /// ticks and only 700 busy ones, 1,422 in all of the 2,000 the time had, while the runner's own counter alone gained 1,253. Time less
+    /// idle gives 128 %, the runner alone 125 %; the busy ticks 70 %, and their share of the ticks counted (this sampler's rule until then)
+    /// 98 %. Interrupt and softirq work (the loopback's traffic) and steal (the host running something else) count as busy: they are time
+    /// this machine's cores could not give to its processes.
     /// </remarks>
-    public static double BusyPercent(CpuTicks from, CpuTicks to) =>
-        to.All > from.All ? (double)(to.Busy - from.Busy) / (to.All - from.All) * to.Cores * 100 : 0;
+    public static double BusyPercent(CpuTicks from, CpuTicks to, TimeSpan elapsed)
+    {
+        var possible = elapsed.TotalSeconds * ProcProcess.TicksPerSecond * to.Cores;
+        return possible > 0 ? Math.Clamp((possible - (to.Idle - from.Idle)) / possible, 0, 1) * to.Cores * 100 : 0;
+    }
 
     // The per-core lines (cpu0, cpu1, …) among the rest of the file.
     private static int CountCores(TextReader rest)

@@ -102,14 +102,15 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
 
     private void Sample()
     {
+        // The machine's reading first, at the time it is taken: its figure is the time between readings less the idle ticks in it.
         var now = _clock.Elapsed;
-        var processes = ProcProcess.All().Select(ProcProcess.Read).OfType<ProcProcess>().ToDictionary(p => p.Pid);
         var machine = ProcStat.Read();
+        var processes = ProcProcess.All().Select(ProcProcess.Read).OfType<ProcProcess>().ToDictionary(p => p.Pid);
         lock (_tracked)
         {
             if (machine is { } ticks)
             {
-                _machine.Add(new Reading(now, ticks.Busy, 0, 0, ticks), 0);
+                _machine.Add(new Reading(now, 0, 0, 0, ticks), 0);
             }
 
             foreach (var process in processes.Values)
@@ -156,7 +157,7 @@ public sealed class ProcessSampler(string selfName) : IAsyncDisposable
         public static Tracked Process(string name, int pid) => new(name, pid, static (from, to) =>
             to.At > from.At ? (to.Ticks - from.Ticks) / ProcProcess.TicksPerSecond / (to.At - from.At).TotalSeconds * 100 : 0);
 
-        public static Tracked Machine() => new("machine", 0, static (from, to) => ProcStat.BusyPercent(from.Machine, to.Machine));
+        public static Tracked Machine() => new("machine", 0, static (from, to) => ProcStat.BusyPercent(from.Machine, to.Machine, to.At - from.At));
 
         public void Add(Reading reading, int nice)
         {
