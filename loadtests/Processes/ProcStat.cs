@@ -9,25 +9,13 @@ public static class ProcStat
     /// <summary>The machine's ticks since boot; null where /proc/stat cannot be read.</summary>
     public static CpuTicks? Read()
     {
-        try
+        if (ProcFile.Read("/proc/stat")?.Split('\n') is not [var first, .. var rest])
         {
-            using var reader = File.OpenText("/proc/stat");
-            if (reader.ReadLine() is not { } line)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            s_cores ??= CountCores(reader);
-            return Parse(line, s_cores.Value);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
+        s_cores ??= rest.Count(IsCoreLine);
+        return Parse(first, s_cores.Value);
     }
 
     /// <summary>The idle and iowait ticks of /proc/stat's "cpu" line, of <paramref name="cores"/> cores; null for another line.</summary>
@@ -62,18 +50,6 @@ public static class ProcStat
         return possible > 0 ? Math.Clamp((possible - (to.Idle - from.Idle)) / possible, 0, 1) * to.Cores * 100 : 0;
     }
 
-    // The per-core lines (cpu0, cpu1, …) among the rest of the file.
-    private static int CountCores(TextReader rest)
-    {
-        var cores = 0;
-        while (rest.ReadLine() is { } line)
-        {
-            if (line.Length > 3 && line.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(line[3]))
-            {
-                cores++;
-            }
-        }
-
-        return cores;
-    }
+    // A per-core line (cpu0, cpu1, …) among the rest of the file.
+    private static bool IsCoreLine(string line) => line.Length > 3 && line.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(line[3]);
 }
